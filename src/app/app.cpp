@@ -1,0 +1,187 @@
+// The frame loop and the operations every view shares: loading, deriving, autosave.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <date/tz.h>
+
+#include "actions.hpp"
+#include "app_state.hpp"
+#include "core/plan_io.hpp"
+#include "core/time.hpp"
+#include "imgui.h"
+#include "platform/platform.hpp"
+#include "theme.hpp"
+#include "views.hpp"
+#include "widgets.hpp"
+
+extern "C" void rp_announce_ready();   // js_api.cpp
+
+namespace app {
+
+namespace {
+
+constexpr const char* kStorageKey = "rotaplan.plan";
+constexpr const char* kSamplePath = "/assets/sample-plan.json";
+
+std::optional<std::string> ReadFile(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// Files picked or dropped, and text pasted, since the last frame.
+void TakePlatformInput(App& app) {
+    while (auto file = platform::TakeOpenedFile()) {
+        if (auto error = LoadPlanText(app, file->text, "Open " + file->name)) {
+            ShowError(app, "Cannot open " + file->name, *error + "\n\nThe open plan was not changed.");
+        } else {
+            app.file_name = file->name;
+            app.rotation = RotationViewState();
+            ShowNotice(app, "Opened " + file->name);
+        }
+    }
+    while (auto text = platform::TakePastedText()) {
+        if (ImGui::GetIO().WantTextInput) ImGui::GetIO().AddInputCharactersUTF8(text->c_str());
+    }
+}
+
+void ApplyPendingEdits(App& app) {
+    std::vector<PendingEdit> edits;
+    edits.swap(app.pending_edits);
+    for (PendingEdit& e : edits) app.doc.Apply(e.description, e.edit);
+}
+
+// Saves the plan in localStorage after every completed change.
+void Autosave(App& app) {
+    if (app.doc.saved_revision == app.doc.revision() || app.doc.HasLiveEdit()) return;
+    if (ImGui::IsAnyItemActive()) return;   // wait for the end of a drag or typing session
+    app.doc.saved_revision = app.doc.revision();
+    if (!platform::StorageSet(kStorageKey, rp::writePlan(app.doc.plan())))
+        ShowNotice(app, "Could not save in this browser's storage (full or disabled)", 10);
+}
+
+void LoadZoneNames(App& app) {
+    try {
+        const auto& db = date::get_tzdb();
+        for (const auto& z : db.zones) app.zone_names.push_back(z.name());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "rotaplan: zone list unavailable: %s\n", e.what());
+    }
+    std::sort(app.zone_names.begin(), app.zone_names.end());
+    app.zone_names.erase(std::unique(app.zone_names.begin(), app.zone_names.end()), app.zone_names.end());
+    if (app.zone_names.empty()) app.zone_names.push_back("UTC");
+}
+
+void FindViewerZone(App& app) {
+    app.viewer.browser_name = platform::ViewerTimeZone();
+    const date::time_zone* zone = nullptr;
+    try {
+        zone = rp::findZone(app.viewer.browser_name);
+    } catch (const std::exception&) {
+    }
+    if (!zone) {
+        try { zone = rp::findZone("UTC"); } catch (const std::exception&) {}
+    }
+    app.viewer.zone = zone;
+    app.viewer.name = zone ? std::string(zone->name()) : std::string("UTC");
+}
+
+void LoadStartPlan(App& app) {
+    if (auto stored = platform::StorageGet(kStorageKey)) {
+        rp::LoadResult r = rp::readPlan(*stored);
+        if (r.ok()) {
+            app.doc.Reset(std::move(*r.plan));
+            app.doc.saved_revision = app.doc.revision();
+            ShowNotice(app, "Restored your plan from this browser", 0);
+            return;
+        }
+        ShowNotice(app, "The plan saved in this browser could not be read; opened the sample plan instead", 12);
+    }
+    std::optional<std::string> sample = ReadFile(kSamplePath);
+    if (!sample) {
+        ShowError(app, "Sample plan missing", std::string("Cannot read ") + kSamplePath);
+        return;
+    }
+    rp::LoadResult r = rp::readPlan(*sample);
+    if (!r.ok()) {
+        ShowError(app, "Cannot open the sample plan", r.error ? r.error->str() : "unknown error");
+        return;
+    }
+    app.doc.Reset(std::move(*r.plan));
+    app.doc.saved_revision = app.doc.revision();
+    app.file_name = "sample-plan.json";
+}
+
+}  // namespace
+
+App& TheApp() {
+    static App app;   // the page's one app: the main loop and the JS API share it
+    return app;
+}
+
+void InitApp(App& app) {
+    if (auto theme = platform::StorageGet("rotaplan.theme")) app.settings.dark = *theme == "dark";
+    ApplyTheme(app.settings.dark);
+    LoadZoneNames(app);
+    FindViewerZone(app);
+    LoadStartPlan(app);
+}
+
+std::optional<std::string> LoadPlanText(App& app, const std::string& text, const std::string& description) {
+    rp::LoadResult r = rp::readPlan(text);
+    if (!r.ok()) return r.error ? r.error->str() : std::string("the plan could not be read");
+    app.doc.Replace(description, std::move(*r.plan));
+    return std::nullopt;
+}
+
+void Edit(App& app, std::string description, std::function<void(rp::Plan&)> edit) {
+    app.pending_edits.push_back({std::move(description), std::move(edit)});
+}
+
+void ShowError(App& app, const std::string& title, const std::string& message) {
+    app.error.pending_open = true;
+    app.error.title = title;
+    app.error.message = message;
+}
+
+void ShowNotice(App& app, const std::string& text, double seconds) {
+    app.notice.text = text;
+    app.notice.until = seconds > 0 ? platform::NowSeconds() + seconds : 0;
+}
+
+void RunFrame(App& app) {
+    ++app.frame;
+    TakePlatformInput(app);
+    RefreshDerived(app);
+    HandleShortcuts(app);
+
+    DrawMainMenu(app);
+    if (app.windows.team) DrawTeamView(app);
+    if (app.windows.policy) DrawPolicyView(app);
+    if (app.windows.rotation) DrawRotationView(app);
+    if (app.windows.calendar) DrawCalendarView(app);
+    if (app.windows.violations) DrawViolationsView(app);
+    if (app.windows.load) DrawLoadView(app);
+    if (app.windows.exports) DrawExportsWindow(app);
+    if (app.windows.about) DrawAboutWindow(app);
+    DrawStatusBar(app);
+    DrawDropHint(app);
+    DrawModals(app);
+
+    ApplyPendingEdits(app);
+    Autosave(app);
+    EndFrameTags();
+    app.layout_reset = false;
+    // Announced once the first frames are drawn, so the test hook has rectangles.
+    if (!app.ready && app.frame >= 3) {
+        app.ready = true;
+        rp_announce_ready();
+    }
+}
+
+}  // namespace app

@@ -1,0 +1,159 @@
+// The page's state, in named structs: the open document, what is derived from it
+// (recomputed only when the plan's revision changes), each view's own state, and the
+// modals. One App lives for the page's lifetime; views receive it by reference.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/check.hpp"
+#include "core/plan.hpp"
+#include "core/shifts.hpp"
+#include "undo.hpp"
+
+namespace date { class time_zone; }
+
+namespace app {
+
+// The rotation grid's columns, in order; also the names used in test labels.
+enum class Column { Dates, Primary, Secondary, Escalation, Shadow, Emergency, Note };
+const char* ColumnName(Column c);   // "dates", "primary", ...
+
+// Counts for the load summary.
+struct PersonLoad {
+    std::string id;
+    int primary_weeks = 0, secondary_weeks = 0, shadow_weeks = 0;
+    int weekends = 0;           // weekend days (Sat/Sun) spent on primary or secondary
+    int override_pieces = 0;
+};
+
+// Everything derived from the plan. Rebuilt when Document::revision() moves on, never
+// per frame.
+struct Derived {
+    std::uint64_t revision = 0;
+    rp::Report report;
+    std::vector<rp::WeekSpan> spans;           // one per plan.weeks entry
+    std::vector<rp::Shift> shifts;             // resolved, sorted by start
+    std::unordered_map<long, std::vector<int>> violations_by_week;  // days since epoch -> report indices
+    std::vector<PersonLoad> load;              // one per person in the pool and beyond
+    std::vector<std::string> problems;         // derivation failures (bad zone...), shown in the status bar
+    const date::time_zone* team_zone = nullptr;
+};
+
+// Windows the user can show or hide (View menu).
+struct WindowFlags {
+    bool team = true, policy = true, rotation = true, calendar = true;
+    bool violations = true, load = true, exports = false, about = false;
+};
+
+struct TeamViewState {
+    int selected = -1;                // index into plan.people
+    std::string id_buffer;            // the id being edited (renames on Enter)
+    int id_buffer_for = -1;           // which person id_buffer belongs to
+    std::string filter;               // people list filter
+    std::string new_id;               // "Add person" form
+    std::string zone_filter;          // searchable zone list
+    std::string time_off_from, time_off_to, time_off_reason;
+};
+
+struct RotationViewState {
+    std::optional<int> scroll_to_week;   // index into plan.weeks: scroll there next frame
+    int highlight_week = -1;             // briefly highlighted after a jump
+    double highlight_until = 0;
+    int add_weeks = 4;
+};
+
+struct CalendarViewState {
+    std::string first_day;               // YYYY-MM-DD shown first ("" = first week)
+    int days = 28;
+    // The override form.
+    int role = 0;                        // 0 primary, 1 secondary
+    std::string person, from, to, reason;
+    std::string form_error;
+};
+
+struct ViolationsViewState {
+    bool show_errors = true, show_warnings = true;
+    std::string filter;
+};
+
+struct PolicyViewState {
+    std::string new_holiday;
+};
+
+// A modal message ("Cannot open plan.json", with the place in the file).
+struct ErrorModal {
+    bool pending_open = false;
+    std::string title, message;
+};
+
+struct ConfirmModal {
+    bool pending_open = false;
+    std::string title, message, confirm_label;
+    int action = 0;   // ActionId to run when confirmed
+};
+
+// A line in the status bar that fades after a while ("Restored your plan from this browser").
+struct Notice {
+    std::string text;
+    double until = 0;    // platform::NowSeconds() when it disappears; 0 = stays
+};
+
+struct ViewerZone {
+    std::string browser_name;             // what the browser said (maybe an alias)
+    std::string name;                     // the zone used ("UTC" when unknown)
+    const date::time_zone* zone = nullptr;
+};
+
+struct Settings {
+    bool dark = false;
+};
+
+// An edit requested while the views are drawn; applied after them, so no view loses
+// the element it is drawing.
+struct PendingEdit {
+    std::string description;
+    std::function<void(rp::Plan&)> edit;
+};
+
+struct App {
+    Document doc;
+    std::vector<PendingEdit> pending_edits;
+    Derived derived;
+    WindowFlags windows;
+    TeamViewState team;
+    RotationViewState rotation;
+    CalendarViewState calendar;
+    ViolationsViewState violations;
+    PolicyViewState policy;
+    ErrorModal error;
+    ConfirmModal confirm;
+    Notice notice;
+    ViewerZone viewer;
+    Settings settings;
+    std::vector<std::string> zone_names;   // every IANA zone the database has, sorted
+    std::string file_name = "plan.json";   // name used when saving
+    bool ready = false;                    // the JS API has been announced
+    int frame = 0;
+    bool layout_reset = true;              // place the windows on the next frame
+};
+
+App& TheApp();   // the page's one App (the JS API needs a way in)
+
+// ---- shared operations (app.cpp) ----
+void InitApp(App& app);
+void RunFrame(App& app);
+void RefreshDerived(App& app);
+// Queues one undoable edit of the plan (see PendingEdit); the views use this.
+void Edit(App& app, std::string description, std::function<void(rp::Plan&)> edit);
+// Reads a plan and replaces the open one as one undoable step; on failure shows
+// nothing and returns the error text (the open plan is untouched).
+std::optional<std::string> LoadPlanText(App& app, const std::string& text, const std::string& description);
+void ShowError(App& app, const std::string& title, const std::string& message);
+void ShowNotice(App& app, const std::string& text, double seconds = 6);
+
+}  // namespace app

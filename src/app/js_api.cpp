@@ -1,0 +1,140 @@
+// The page's JavaScript API (interfaces.md "The page's JavaScript API") and the test
+// hook, as C functions returning JSON text. web/rotaplan-api.js wraps them into
+// window.rotaplan and window.rotaplanTest. Every plan change goes through the
+// Document, so the API's loadPlan is undoable and autosaved like a change in a window.
+#include <string>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#else
+#define EMSCRIPTEN_KEEPALIVE
+#endif
+
+#include "app_state.hpp"
+#include "core/check.hpp"
+#include "core/exports.hpp"
+#include "core/plan_io.hpp"
+#include "core/simulate.hpp"
+#include "core/time.hpp"
+#include "widgets.hpp"
+
+namespace {
+
+// The text handed back to JavaScript; valid until the next call (JS copies it at once).
+std::string& Result() {
+    static std::string result;
+    return result;
+}
+
+const char* Return(const rp::Json& j) {
+    Result() = j.dump();
+    return Result().c_str();
+}
+
+const char* Fail(const std::string& message) { return Return(rp::Json{{"ok", false}, {"error", message}}); }
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* rp_api_load_plan(const char* text) {
+    app::App& a = app::TheApp();
+    try {
+        if (auto error = app::LoadPlanText(a, text ? text : "", "Load plan (API)")) return Fail(*error);
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+    a.rotation = app::RotationViewState();
+    return Return(rp::Json{{"ok", true}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* rp_api_plan_json() {
+    Result() = rp::writePlan(app::TheApp().doc.plan());
+    return Result().c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* rp_api_check() {
+    app::App& a = app::TheApp();
+    try {
+        app::RefreshDerived(a);
+        return Return(rp::Json{{"ok", true}, {"report", rp::reportToJson(a.derived.report)}});
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE const char* rp_api_simulate(const char* request_id) {
+    try {
+        auto sim = rp::simulate(app::TheApp().doc.plan(), request_id ? request_id : "");
+        if (!sim) return Fail(std::string("no request with id \"") + (request_id ? request_id : "") + "\"");
+        return Return(rp::Json{{"ok", true}, {"simulation", rp::simulationToJson(*sim)}});
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+}
+
+// options: {"person": id, "stamp": "2026-11-27T00:00:00Z", "utc": bool} (all optional)
+EMSCRIPTEN_KEEPALIVE const char* rp_api_export(const char* format_c, const char* options_c) {
+    const rp::Plan& plan = app::TheApp().doc.plan();
+    const std::string format = format_c ? format_c : "";
+    rp::Json options = rp::Json::parse(options_c ? options_c : "{}", nullptr, false);
+    if (options.is_discarded() || !options.is_object()) options = rp::Json::object();
+    try {
+        std::string text;
+        if (format == "json") {
+            text = rp::exportJsonText(plan);
+        } else if (format == "ics") {
+            rp::IcsOptions ics;
+            if (options.contains("person") && options["person"].is_string())
+                ics.person = options["person"].get<std::string>();
+            if (options.contains("utc") && options["utc"].is_boolean()) ics.utc = options["utc"].get<bool>();
+            if (options.contains("stamp") && options["stamp"].is_string()) {
+                const std::string stamp = options["stamp"].get<std::string>();
+                auto at = rp::parseDateTime(rp::findZone(plan.team_timezone), stamp);
+                if (!at) return Fail("options.stamp: expected a date-time such as 2026-11-27T00:00:00Z, got \"" +
+                                     stamp + "\"");
+                ics.stamp = *at;
+            }
+            text = rp::exportIcs(plan, ics);
+        } else if (format == "csv") {
+            text = rp::exportCsv(plan);
+        } else if (format == "md" || format == "markdown") {
+            text = rp::exportMarkdown(plan);
+        } else {
+            return Fail("unknown format \"" + format + "\" (expected json, ics, csv or md)");
+        }
+        return Return(rp::Json{{"ok", true}, {"text", text}});
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+}
+
+// ---- test hook ----
+
+EMSCRIPTEN_KEEPALIVE const char* rp_test_widget_rect(const char* label) {
+    auto box = app::LastFrameRect(label ? label : "");
+    if (!box) return Return(nullptr);
+    return Return(rp::Json{{"x", box->min.x}, {"y", box->min.y},
+                           {"w", box->max.x - box->min.x}, {"h", box->max.y - box->min.y}});
+}
+
+EMSCRIPTEN_KEEPALIVE void rp_test_undo() { app::TheApp().doc.Undo(); }
+EMSCRIPTEN_KEEPALIVE void rp_test_redo() { app::TheApp().doc.Redo(); }
+EMSCRIPTEN_KEEPALIVE int rp_test_can_undo() { return app::TheApp().doc.CanUndo() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int rp_test_can_redo() { return app::TheApp().doc.CanRedo() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE const char* rp_test_undo_description() {
+    Result() = app::TheApp().doc.UndoDescription();
+    return Result().c_str();
+}
+EMSCRIPTEN_KEEPALIVE int rp_test_revision() { return static_cast<int>(app::TheApp().doc.revision()); }
+
+// Called by the frame loop once the plan is loaded and the first frames are drawn.
+void rp_announce_ready() {
+#ifdef __EMSCRIPTEN__
+    EM_ASM({
+        if (Module.rotaplanStarted) Module.rotaplanStarted();
+    });
+#endif
+}
+
+}  // extern "C"

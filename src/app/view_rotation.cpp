@@ -1,0 +1,369 @@
+// The rotation grid: one row per week (clipped, so 520 weeks cost what 30 do), with
+// the handoff in the team's zone and the viewer's, and the assignments. Assign by
+// picking from a cell's list or dropping a person from the team list onto a cell.
+// Cells that a violation concerns are tinted, with the message in a tooltip.
+#include <algorithm>
+#include <cfloat>
+
+#include <date/tz.h>
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+
+#include "actions.hpp"
+#include "layout.hpp"
+#include "platform/platform.hpp"
+#include "theme.hpp"
+#include "views.hpp"
+#include "widgets.hpp"
+
+namespace app {
+namespace {
+
+struct CellIssues {
+    bool error = false, warning = false;
+    std::vector<const rp::Violation*> list;
+    void Add(const rp::Violation& v) {
+        list.push_back(&v);
+        if (v.severity == rp::Severity::Error) error = true; else warning = true;
+    }
+};
+
+constexpr int kColumns = 9;   // dates, team handoff, your handoff, primary, secondary, escalation, shadow, emergency, note
+
+std::string EffectiveEscalation(const rp::Plan& plan, const rp::Week& w, bool* is_default) {
+    *is_default = !w.escalation.has_value();
+    if (w.escalation) return *w.escalation;
+    return plan.contacts.engineering_lead.value_or("");
+}
+
+// Which cells of a row each of its violations concerns.
+void SortIssues(const rp::Plan& plan, const rp::Week& w, const std::vector<int>& indices, const rp::Report& report,
+                CellIssues cells[7]) {
+    bool esc_default = false;
+    const std::string esc = EffectiveEscalation(plan, w, &esc_default);
+    for (int idx : indices) {
+        const rp::Violation& v = report.violations[idx];
+        bool placed = false;
+        auto place = [&](Column c) {
+            cells[static_cast<int>(c)].Add(v);
+            placed = true;
+        };
+        for (const std::string& id : v.people) {
+            if (v.rule == "escalation-contact") {
+                if (id == esc) place(Column::Escalation);
+                continue;
+            }
+            if (w.primary && *w.primary == id) place(Column::Primary);
+            if (w.secondary && *w.secondary == id) place(Column::Secondary);
+            if (w.shadow && *w.shadow == id) place(Column::Shadow);
+            if (!esc_default && id == esc && v.rule == "unknown-person") place(Column::Escalation);
+        }
+        if (!placed) {
+            if (v.rule == "escalation-contact") {
+                place(Column::Escalation);
+            } else if (v.rule == "min-engineers" && (!w.primary || !w.secondary)) {
+                if (!w.primary) place(Column::Primary);
+                if (!w.secondary) place(Column::Secondary);
+            } else {
+                place(Column::Dates);
+            }
+        }
+    }
+}
+
+void IssueTooltip(const CellIssues& issues) {
+    if (issues.list.empty()) return;
+    if (ImGui::BeginItemTooltip()) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        const Palette& pal = GetPalette();
+        for (const rp::Violation* v : issues.list) {
+            bool err = v->severity == rp::Severity::Error;
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(err ? pal.error_text : pal.warning_text));
+            ImGui::TextUnformatted(err ? "Error" : "Warning");
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", v->rule.c_str());
+            ImGui::TextUnformatted(v->message.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void TintCell(const CellIssues& issues) {
+    if (issues.error) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, GetPalette().error_bg);
+    else if (issues.warning) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, GetPalette().warning_bg);
+}
+
+std::string FormatLocal(const date::time_zone* zone, rp::Instant t, const char* fmt) {
+    if (!zone) return "?";
+    try {
+        auto info = zone->get_info(t);
+        auto local = date::local_seconds{(t + info.offset).time_since_epoch()};
+        return date::format(fmt, local) + " " + info.abbrev;
+    } catch (const std::exception&) {
+        return "?";
+    }
+}
+
+// A role cell: a combo to pick the person, and a drop target for a dragged person.
+void RoleCell(App& app, int week_index, Column column, const std::string& date_text) {
+    const rp::Plan& plan = app.doc.plan();
+    const rp::Week& w = plan.weeks[week_index];
+    const std::optional<std::string>* field = nullptr;
+    const char* role = ColumnName(column);
+    switch (column) {
+    case Column::Primary: field = &w.primary; break;
+    case Column::Secondary: field = &w.secondary; break;
+    case Column::Escalation: field = &w.escalation; break;
+    case Column::Shadow: field = &w.shadow; break;
+    default: return;
+    }
+    std::optional<std::string> current = *field;
+    ImGui::PushID(role);
+    std::optional<std::string> chosen;
+    bool picked = false;
+    if (column == Column::Escalation && !current) {
+        // The default contact, shown muted; picking sets an explicit one.
+        bool dflt = false;
+        std::string lead = EffectiveEscalation(plan, w, &dflt);
+        std::string preview = lead.empty() ? std::string("—") : plan.nameOf(lead) + " (lead)";
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().muted_text));
+        bool open = ImGui::BeginCombo("##pick", preview.c_str(), ImGuiComboFlags_HeightLarge);
+        ImGui::PopStyleColor();
+        if (open) {
+            ImGui::TextDisabled("Default: the engineering lead");
+            for (const rp::Person& p : plan.people) {
+                if (ImGui::Selectable((p.name + "  (" + p.id + ")").c_str(), false)) {
+                    chosen = p.id;
+                    picked = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+    } else {
+        picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN);
+    }
+    Tag("cell:" + date_text + ":" + role);
+    if (ImGui::BeginDragDropTarget()) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPersonPayload)) {
+            chosen = std::string(static_cast<const char*>(payload->Data), payload->DataSize);
+            picked = true;
+        }
+        ImGui::EndDragDropTarget();
+    }
+    // A filled cell can itself be dragged onto another cell.
+    if (current && ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceAllowNullID)) {
+        ImGui::SetDragDropPayload(kPersonPayload, current->data(), current->size());
+        ImGui::Text("%s", plan.nameOf(*current).c_str());
+        ImGui::EndDragDropSource();
+    }
+    if (picked && chosen != current) {
+        std::string who = chosen ? plan.nameOf(*chosen) : std::string("nobody");
+        std::string description = std::string("Set ") + role + " of " + date_text + " to " + who;
+        Edit(app, description, [=](rp::Plan& p) {
+            rp::Week& wk = p.weeks[week_index];
+            switch (column) {
+            case Column::Primary: wk.primary = chosen; break;
+            case Column::Secondary: wk.secondary = chosen; break;
+            case Column::Escalation: wk.escalation = chosen; break;
+            case Column::Shadow: wk.shadow = chosen; break;
+            default: break;
+            }
+        });
+    }
+    ImGui::PopID();
+}
+
+void WeekContextMenu(App& app, int week_index, const std::string& date_text) {
+    if (!ImGui::BeginPopupContextItem("##weekmenu")) return;
+    ImGui::TextDisabled("Week of %s", date_text.c_str());
+    ImGui::Separator();
+    if (ImGui::MenuItem("Insert a week before")) {
+        Edit(app, "Insert a week before " + date_text, [=](rp::Plan& p) {
+            rp::Week w;
+            w.start = p.weeks[week_index].start - date::days{7};
+            p.weeks.insert(p.weeks.begin() + week_index, w);
+        });
+    }
+    if (ImGui::MenuItem("Clear assignments")) {
+        Edit(app, "Clear the week of " + date_text, [=](rp::Plan& p) {
+            rp::Week& w = p.weeks[week_index];
+            w.primary.reset();
+            w.secondary.reset();
+            w.shadow.reset();
+            w.escalation.reset();
+        });
+    }
+    if (ImGui::MenuItem("Remove this week")) {
+        Edit(app, "Remove the week of " + date_text,
+                      [=](rp::Plan& p) { p.weeks.erase(p.weeks.begin() + week_index); });
+    }
+    ImGui::EndPopup();
+}
+
+void Toolbar(App& app) {
+    const rp::Plan& plan = app.doc.plan();
+    if (ImGui::Button("+ Add week")) Run(app, ActionId::AddWeek);
+    Tag("button:add-week");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+    ImGui::InputInt("##addn", &app.rotation.add_weeks);
+    app.rotation.add_weeks = std::clamp(app.rotation.add_weeks, 1, 520);
+    ImGui::SameLine();
+    if (ImGui::Button("Add weeks")) {
+        int n = app.rotation.add_weeks;
+        Edit(app, "Add " + std::to_string(n) + " weeks", [n](rp::Plan& p) {
+            for (int i = 0; i < n; ++i) {
+                rp::Week w;
+                if (!p.weeks.empty()) {
+                    w.start = p.weeks.back().start + date::days{7};
+                } else {
+                    auto today = date::floor<date::days>(std::chrono::system_clock::now());
+                    int wd = static_cast<int>(date::weekday(today).c_encoding());
+                    w.start = today + date::days{(p.policy.handoff_weekday - wd + 7) % 7};
+                }
+                p.weeks.push_back(w);
+            }
+        });
+        app.rotation.scroll_to_week = 1 << 30;   // the last week, once added
+    }
+    Tag("button:add-weeks");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(plan.weeks.empty());
+    if (ImGui::Button("Remove last")) {
+        std::string d = rp::formatDate(plan.weeks.back().start);
+        Edit(app, "Remove the week of " + d, [](rp::Plan& p) { p.weeks.pop_back(); });
+    }
+    ImGui::EndDisabled();
+    Tag("button:remove-week");
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    TextMuted("%d weeks · times in %s and yours (%s)", (int)plan.weeks.size(), plan.team_timezone.c_str(),
+              app.viewer.name.c_str());
+}
+
+}  // namespace
+
+void DrawRotationView(App& app) {
+    if (!BeginPanel(app, Panel::Rotation, "Rotation", &app.windows.rotation)) {
+        ImGui::End();
+        return;
+    }
+    Toolbar(app);
+    const rp::Plan& plan = app.doc.plan();
+    const Derived& d = app.derived;
+    const Palette& pal = GetPalette();
+
+    if (plan.weeks.empty()) {
+        ImGui::Spacing();
+        TextMuted("No weeks yet. Add the first week with \"+ Add week\".");
+        ImGui::End();
+        return;
+    }
+
+    ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
+                            ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
+                            ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+    if (ImGui::BeginTable("##grid", kColumns, flags, ImVec2(0, 0))) {
+        const float em = ImGui::GetFontSize();
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_NoHide, em * 7.8f);
+        ImGui::TableSetupColumn("Handoff (team)", 0, em * 7.6f);
+        ImGui::TableSetupColumn("Handoff (you)", 0, em * 7.6f);
+        ImGui::TableSetupColumn("Primary", 0, em * 8.0f);
+        ImGui::TableSetupColumn("Secondary", 0, em * 8.0f);
+        ImGui::TableSetupColumn("Escalation", 0, em * 8.0f);
+        ImGui::TableSetupColumn("Shadow", 0, em * 7.0f);
+        ImGui::TableSetupColumn("Emergency", 0, em * 4.8f);
+        ImGui::TableSetupColumn("Note", 0, em * 14.0f);
+        ImGui::TableHeadersRow();
+
+        const int count = static_cast<int>(plan.weeks.size());
+        std::optional<int> target = app.rotation.scroll_to_week;
+        if (target) target = std::clamp(*target, 0, count - 1);
+        ImGuiListClipper clipper;
+        clipper.Begin(count);
+        if (target) clipper.IncludeItemByIndex(*target);
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const rp::Week& w = plan.weeks[i];
+                const std::string date_text = rp::formatDate(w.start);
+                ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+                ImGui::PushID(i);
+
+                CellIssues cells[7];
+                auto it = d.violations_by_week.find(w.start.time_since_epoch().count());
+                if (it != d.violations_by_week.end()) SortIssues(plan, w, it->second, d.report, cells);
+
+                bool highlighted = app.rotation.highlight_week == i && platform::NowSeconds() < app.rotation.highlight_until;
+                if (highlighted) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, pal.highlight_bg);
+
+                // Week dates
+                ImGui::TableSetColumnIndex(0);
+                TintCell(cells[(int)Column::Dates]);
+                ImGui::AlignTextToFramePadding();
+                std::string label = date::format("%a %d %b %Y", w.start);
+                ImGui::Selectable(label.c_str(), highlighted, ImGuiSelectableFlags_AllowOverlap);
+                Tag("cell:" + date_text + ":dates");
+                IssueTooltip(cells[(int)Column::Dates]);
+                WeekContextMenu(app, i, date_text);
+                if (target && *target == i) {
+                    ImGui::SetScrollHereY(0.3f);
+                    app.rotation.scroll_to_week.reset();
+                }
+
+                // Handoffs
+                const bool have_span = i < (int)d.spans.size();
+                ImGui::TableSetColumnIndex(1);
+                ImGui::AlignTextToFramePadding();
+                if (have_span) ImGui::TextUnformatted(FormatLocal(d.team_zone, d.spans[i].start, "%a %H:%M").c_str());
+                ImGui::TableSetColumnIndex(2);
+                ImGui::AlignTextToFramePadding();
+                if (have_span) {
+                    std::string mine = FormatLocal(app.viewer.zone, d.spans[i].start, "%a %H:%M");
+                    TextMuted("%s", mine.c_str());
+                    if (ImGui::BeginItemTooltip()) {
+                        ImGui::Text("%s in %s", FormatLocal(app.viewer.zone, d.spans[i].start, "%a %d %b %Y %H:%M").c_str(),
+                                    app.viewer.name.c_str());
+                        ImGui::EndTooltip();
+                    }
+                }
+
+                // Roles
+                const Column roles[] = {Column::Primary, Column::Secondary, Column::Escalation, Column::Shadow};
+                for (int r = 0; r < 4; ++r) {
+                    ImGui::TableSetColumnIndex(3 + r);
+                    TintCell(cells[(int)roles[r]]);
+                    RoleCell(app, i, roles[r], date_text);
+                    IssueTooltip(cells[(int)roles[r]]);
+                }
+
+                // Emergency
+                ImGui::TableSetColumnIndex(7);
+                bool emergency = w.emergency;
+                if (ImGui::Checkbox("##emergency", &emergency)) {
+                    Edit(app, std::string(emergency ? "Mark " : "Unmark ") + date_text + " as an emergency week",
+                                  [=](rp::Plan& p) { p.weeks[i].emergency = emergency; });
+                }
+                Tag("cell:" + date_text + ":emergency");
+                ImGui::SetItemTooltip("Emergency week: consecutive on-call is allowed (reported as a warning)");
+
+                // Note
+                ImGui::TableSetColumnIndex(8);
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                InputOptional(app, "##note", app.doc.LivePlan().weeks[i].note, "Edit the note of " + date_text, "note");
+                Tag("cell:" + date_text + ":note");
+
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace app

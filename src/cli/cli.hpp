@@ -1,0 +1,48 @@
+// Shared pieces of the rotaplan command line: argument scanning, plan loading,
+// output, exit codes (interfaces.md "Command line").
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/plan.hpp"
+
+namespace rp::cli {
+
+enum Exit { kOk = 0, kFailed = 1, kBadInput = 2 };
+
+// Thrown for usage and input errors; main() prints it as one line and exits 2.
+struct UsageError {
+    std::string message;
+};
+
+// A tiny scanner over argv: flags with values (--x V or --x=V), switches, positionals.
+class Args {
+public:
+    Args(std::string command, std::vector<std::string> argv);
+    // Consumes --name VALUE / --name=VALUE; nullopt when absent.
+    std::optional<std::string> value(const std::string& name);
+    std::vector<std::string> values(const std::string& name);  // repeated flag
+    bool flag(const std::string& name);                       // consumes --name
+    // After all options are taken: the positionals; unknown options are an error.
+    std::vector<std::string> positionals(std::size_t min, std::size_t max, const char* usage);
+    bool wantsHelp() const;
+
+private:
+    std::string command_;
+    std::vector<std::string> argv_;
+    std::vector<bool> used_;
+};
+
+// Reads PLAN (a path or "-" for standard input); throws UsageError naming the file
+// and the place on any error.
+Plan loadPlanArg(const std::string& path);
+std::string readFileOrStdin(const std::string& path);
+// Writes text to -o FILE or standard output.
+void writeOutput(const std::optional<std::string>& out_path, const std::string& text);
+
+int cmdCheck(Args& args);
+int cmdExport(Args& args);
+int cmdSimulate(Args& args);
+
+}  // namespace rp::cli

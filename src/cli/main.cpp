@@ -1,0 +1,55 @@
+// rotaplan: the command-line face of the core. One file per command; this file
+// dispatches and turns errors into one line on standard error with exit status 2.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include "cli/cli.hpp"
+
+namespace {
+
+const char* kUsage =
+    "usage: rotaplan COMMAND [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  check PLAN [--json]                         check the plan against the rotation rules\n"
+    "  simulate PLAN REQUEST_ID [--json]           the effect of a change request\n"
+    "  export PLAN --format json|ics|csv|md [--person ID] [--stamp T] [--utc] [-o FILE]\n"
+    "                                              export the resolved rotation\n"
+    "\n"
+    "PLAN may be - for standard input. 'rotaplan COMMAND --help' tells more.\n"
+    "exit status: 0 success, 1 the check or verdict failed, 2 bad input or usage\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace rp::cli;
+    if (argc < 2) {
+        std::fputs(kUsage, stderr);
+        return kBadInput;
+    }
+    std::string command = argv[1];
+    if (command == "--version" || command == "version") {
+        std::printf("rotaplan %s\n", RP_VERSION);
+        return kOk;
+    }
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kUsage, stdout);
+        return kOk;
+    }
+    std::vector<std::string> rest(argv + 2, argv + argc);
+    try {
+        Args args(command, rest);
+        if (command == "check") return cmdCheck(args);
+        if (command == "export") return cmdExport(args);
+        if (command == "simulate") return cmdSimulate(args);
+        std::fprintf(stderr, "rotaplan: unknown command '%s' (try rotaplan --help)\n", command.c_str());
+        return kBadInput;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "rotaplan %s: %s\n", command.c_str(), e.message.c_str());
+        return kBadInput;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "rotaplan %s: internal error: %s\n", command.c_str(), e.what());
+        return kBadInput;
+    }
+}

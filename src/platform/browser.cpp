@@ -1,0 +1,227 @@
+// The platform seam in the browser (platform.hpp), through EM_JS.
+// The DOM calls back into C++ through the EMSCRIPTEN_KEEPALIVE functions at the end;
+// their input is queued and taken by the app at the start of a frame, so nothing
+// changes the plan in the middle of drawing.
+#ifdef __EMSCRIPTEN__
+#include <cstdlib>
+#include <deque>
+
+#include <emscripten.h>
+
+#include "platform.hpp"
+
+namespace {
+
+struct BrowserState {
+    std::deque<platform::OpenedFile> opened;
+    std::string last_pasted;
+    std::deque<std::string> pasted;
+    bool drag_active = false;
+};
+BrowserState& State() {
+    static BrowserState state;   // one per page; the DOM callbacks have no other way in
+    return state;
+}
+
+std::string TakeMallocString(char* p) {
+    if (!p) return {};
+    std::string s(p);
+    std::free(p);
+    return s;
+}
+
+}  // namespace
+
+// ---- JavaScript side ----------------------------------------------------------
+
+EM_JS(void, rp_js_init, (), {
+    function passFile(file) {
+        if (!file) return;
+        file.text().then(function(text) {
+            var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
+            stringToUTF8(file.name, p1, n1);
+            var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
+            stringToUTF8(text, p2, n2);
+            _rp_platform_file_opened(p1, p2);
+            _free(p1);
+            _free(p2);
+        }, function(err) {
+            console.warn('rotaplan: cannot read ' + file.name + ': ' + err);
+        });
+    }
+    Module.rpPassFile = passFile;
+    var depth = 0;
+    function hasFiles(e) {
+        return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0;
+    }
+    window.addEventListener('dragenter', function(e) {
+        if (!hasFiles(e)) return;
+        e.preventDefault(); depth++; _rp_platform_drag(1);
+    });
+    window.addEventListener('dragover', function(e) {
+        if (!hasFiles(e)) return;
+        e.preventDefault(); e.dataTransfer.dropEffect = 'copy';
+    });
+    window.addEventListener('dragleave', function(e) {
+        if (!hasFiles(e)) return;
+        depth = Math.max(0, depth - 1); if (depth === 0) _rp_platform_drag(0);
+    });
+    window.addEventListener('drop', function(e) {
+        if (!hasFiles(e)) return;
+        e.preventDefault(); depth = 0; _rp_platform_drag(0);
+        if (e.dataTransfer.files.length > 0) passFile(e.dataTransfer.files[0]);
+    });
+    // SDL prevents the default of every Ctrl/Cmd key, which would stop the browser
+    // from firing "paste": let Ctrl/Cmd+V through to the browser, untouched by SDL.
+    window.addEventListener('keydown', function(e) {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) {
+            e.stopImmediatePropagation();
+        }
+    }, true);
+    document.addEventListener('paste', function(e) {
+        var text = (e.clipboardData || window.clipboardData).getData('text');
+        if (!text) return;
+        e.preventDefault();
+        var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+        stringToUTF8(text, p, n);
+        _rp_platform_pasted(p);
+        _free(p);
+    });
+});
+
+EM_JS(void, rp_js_open_picker, (), {
+    var input = document.getElementById('rp-file-input');
+    if (!input) {
+        input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'rp-file-input';
+        input.accept = '.json,application/json';
+        input.style.display = 'none';
+        input.addEventListener('change', function() {
+            if (input.files.length > 0) Module.rpPassFile(input.files[0]);
+            input.value = "";
+        });
+        document.body.appendChild(input);
+    }
+    input.click();
+});
+
+EM_JS(void, rp_js_download, (const char* name, const char* mime, const char* data, int size), {
+    var bytes = HEAPU8.slice(data, data + size);
+    var blob = new Blob([bytes], { type: UTF8ToString(mime) });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(name);
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function() { URL.revokeObjectURL(url); a.remove(); }, 1000);
+});
+
+EM_JS(char*, rp_js_storage_get, (const char* key), {
+    try {
+        var v = window.localStorage.getItem(UTF8ToString(key));
+        if (v === null) return 0;
+        var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+        stringToUTF8(v, p, n);
+        return p;
+    } catch (e) { return 0; }
+});
+
+EM_JS(int, rp_js_storage_set, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
+    catch (e) { console.warn('rotaplan: localStorage: ' + e); return 0; }
+});
+
+EM_JS(void, rp_js_storage_remove, (const char* key), {
+    try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+EM_JS(void, rp_js_clipboard_set, (const char* text), {
+    var s = UTF8ToString(text);
+    function fallback() {
+        var ta = document.createElement('textarea');
+        ta.value = s; ta.style.position = 'fixed'; ta.style.opacity = '0';
+        document.body.appendChild(ta); ta.select();
+        try { document.execCommand('copy'); } catch (e) {}
+        ta.remove();
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(s).catch(fallback);
+    } else {
+        fallback();
+    }
+});
+
+EM_JS(char*, rp_js_viewer_zone, (), {
+    var z = "";
+    try { z = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
+    var n = lengthBytesUTF8(z) + 1, p = _malloc(n);
+    stringToUTF8(z, p, n);
+    return p;
+});
+
+EM_JS(double, rp_js_dpr, (), { return window.devicePixelRatio || 1; });
+EM_JS(double, rp_js_now, (), { return Date.now() / 1000; });
+
+// ---- C++ side -------------------------------------------------------------------
+
+namespace platform {
+
+void Init() { rp_js_init(); }
+
+void OpenFilePicker() { rp_js_open_picker(); }
+
+std::optional<OpenedFile> TakeOpenedFile() {
+    auto& q = State().opened;
+    if (q.empty()) return std::nullopt;
+    OpenedFile f = std::move(q.front());
+    q.pop_front();
+    return f;
+}
+
+bool IsFileDragActive() { return State().drag_active; }
+
+void DownloadText(const std::string& filename, const std::string& mime, const std::string& text) {
+    rp_js_download(filename.c_str(), mime.c_str(), text.data(), static_cast<int>(text.size()));
+}
+
+std::optional<std::string> StorageGet(const std::string& key) {
+    char* p = rp_js_storage_get(key.c_str());
+    if (!p) return std::nullopt;
+    return TakeMallocString(p);
+}
+bool StorageSet(const std::string& key, const std::string& value) {
+    return rp_js_storage_set(key.c_str(), value.c_str()) != 0;
+}
+void StorageRemove(const std::string& key) { rp_js_storage_remove(key.c_str()); }
+
+void ClipboardSet(const std::string& text) { rp_js_clipboard_set(text.c_str()); }
+const std::string& ClipboardLastPasted() { return State().last_pasted; }
+std::optional<std::string> TakePastedText() {
+    auto& q = State().pasted;
+    if (q.empty()) return std::nullopt;
+    std::string s = std::move(q.front());
+    q.pop_front();
+    return s;
+}
+
+std::string ViewerTimeZone() { return TakeMallocString(rp_js_viewer_zone()); }
+float DevicePixelRatio() { return static_cast<float>(rp_js_dpr()); }
+double NowSeconds() { return rp_js_now(); }
+
+}  // namespace platform
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened(const char* name, const char* text) {
+    State().opened.push_back({name ? name : "", text ? text : ""});
+}
+EMSCRIPTEN_KEEPALIVE void rp_platform_pasted(const char* text) {
+    State().last_pasted = text ? text : "";
+    State().pasted.push_back(State().last_pasted);
+}
+EMSCRIPTEN_KEEPALIVE void rp_platform_drag(int active) { State().drag_active = active != 0; }
+}
+
+#endif  // __EMSCRIPTEN__

@@ -1,0 +1,45 @@
+// The platform seam: everything the page needs from the browser (file picking and
+// dropping, downloads, storage, clipboard, the viewer's zone), behind plain functions.
+// browser.cpp implements it with EM_JS; native.cpp is a stand-in so the app code
+// also compiles (and can be unit-tested) outside the browser.
+#pragma once
+#include <optional>
+#include <string>
+
+namespace platform {
+
+// Installs DOM listeners (file drop, paste). Call once before the first frame.
+void Init();
+
+// ---- files ----
+struct OpenedFile {
+    std::string name;   // the file's name as the browser gives it
+    std::string text;   // its contents (UTF-8)
+};
+// Opens the browser's file picker; the chosen file arrives later through TakeOpenedFile.
+void OpenFilePicker();
+// A file the user picked or dropped onto the page since the last call, if any.
+std::optional<OpenedFile> TakeOpenedFile();
+// True while a file is being dragged over the page (for a drop hint).
+bool IsFileDragActive();
+// Offers text as a download named `filename`.
+void DownloadText(const std::string& filename, const std::string& mime, const std::string& text);
+
+// ---- storage (localStorage in the browser) ----
+std::optional<std::string> StorageGet(const std::string& key);
+bool StorageSet(const std::string& key, const std::string& value);   // false: quota or no storage
+void StorageRemove(const std::string& key);
+
+// ---- clipboard ----
+void ClipboardSet(const std::string& text);
+// The last text the user pasted into the page (DOM paste event).
+const std::string& ClipboardLastPasted();
+// Text pasted since the last call, to be typed into the focused field.
+std::optional<std::string> TakePastedText();
+
+// ---- environment ----
+std::string ViewerTimeZone();    // IANA name the browser reports ("" when unknown)
+float DevicePixelRatio();
+double NowSeconds();             // wall clock, seconds since the epoch
+
+}  // namespace platform

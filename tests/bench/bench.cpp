@@ -1,0 +1,123 @@
+// Benchmark driver, built natively and as wasm (run under node) from the same source,
+// so scripts/bench can compare like with like. Prints "name<TAB>milliseconds" rows.
+// usage: rotaplan_bench [--repeat N] [--write-plan FILE]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/check.hpp"
+#include "core/exports.hpp"
+#include "core/plan_io.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A deterministic large plan: 200 people x 520 weeks, 1,000 time-off entries,
+// 500 overrides, 300 requests (issue 3's benchmark shape).
+std::string generatePlan(int people, int weeks, int time_off, int overrides, int requests) {
+    std::mt19937 rng(12345);
+    rp::Json j;
+    j["rotaplan"] = 1;
+    j["team"] = {{"name", "Bench"}, {"timezone", "America/New_York"}};
+    rp::Json ps = rp::Json::array();
+    for (int i = 0; i < people; ++i) {
+        rp::Json p = {{"id", "p" + std::to_string(i)}, {"name", "Person " + std::to_string(i)}};
+        if (i % 7 == 3) p["timezone"] = "Europe/Berlin";
+        ps.push_back(p);
+    }
+    ps.push_back({{"id", "lead"}, {"name", "The Lead"}, {"on_call", false}});
+    j["people"] = ps;
+    j["contacts"] = {{"engineering_lead", "lead"}};
+    const rp::Date first = date::sys_days{date::year{2026} / 1 / 5};  // a Monday
+    auto day = [&](int offset) { return rp::formatDate(first + date::days{offset}); };
+    rp::Json ws = rp::Json::array();
+    for (int w = 0; w < weeks; ++w) {
+        int a = (2 * w) % people, b = (2 * w + 1) % people;
+        ws.push_back({{"start", day(7 * w)}, {"primary", "p" + std::to_string(a)},
+                      {"secondary", "p" + std::to_string(b)}});
+    }
+    j["weeks"] = ws;
+    rp::Json to = rp::Json::array();
+    for (int i = 0; i < time_off; ++i) {
+        int start = static_cast<int>(rng() % (7u * weeks));
+        to.push_back({{"person", "p" + std::to_string(rng() % people)}, {"from", day(start)},
+                      {"to", day(start + static_cast<int>(rng() % 10))}});
+    }
+    j["time_off"] = to;
+    rp::Json os = rp::Json::array();
+    for (int i = 0; i < overrides; ++i) {
+        int w = static_cast<int>(rng() % weeks);
+        os.push_back({{"role", (i % 2) ? "secondary" : "primary"}, {"person", "p" + std::to_string(rng() % people)},
+                      {"from", day(7 * w + 2) + "T18:00"}, {"to", day(7 * w + 3) + "T09:00"}});
+    }
+    j["overrides"] = os;
+    rp::Json rs = rp::Json::array();
+    for (int i = 0; i < requests; ++i) {
+        int w = static_cast<int>(rng() % weeks);
+        rs.push_back({{"id", "r" + std::to_string(i)}, {"type", "cover"}, {"submitted", day(7 * w - 20)},
+                      {"by", "p" + std::to_string((2 * w) % people)}, {"week", day(7 * w)},
+                      {"role", "primary"}, {"with", "p" + std::to_string(rng() % people)},
+                      {"status", "pending"}});
+    }
+    j["requests"] = rs;
+    return j.dump(2);
+}
+
+// Median of N runs, in milliseconds.
+double timeMs(int repeat, const std::function<void()>& fn) {
+    std::vector<double> t;
+    for (int i = 0; i < repeat; ++i) {
+        auto a = Clock::now();
+        fn();
+        t.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+volatile std::size_t g_sink = 0;  // keeps results alive
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int repeat = 7;
+    const char* write_plan = nullptr;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--write-plan") && i + 1 < argc) write_plan = argv[++i];
+    }
+    const std::string text = generatePlan(200, 520, 1000, 500, 300);
+    if (write_plan) {
+        std::ofstream(write_plan, std::ios::binary) << text;
+        return 0;
+    }
+    auto loaded = rp::readPlan(text);
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "bench plan refused: %s\n", loaded.error->str().c_str());
+        return 1;
+    }
+    const rp::Plan& plan = *loaded.plan;
+    std::printf("plan_bytes\t%zu\n", text.size());
+    std::printf("read_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::readPlan(text).ok(); }));
+    std::printf("check_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::check(plan).violations.size(); }));
+    std::printf("export_json_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::exportJsonText(plan).size(); }));
+    std::printf("export_ics_ms\t%.3f\n", timeMs(repeat, [&] {
+        rp::IcsOptions o;
+        o.stamp = rp::Instant{};
+        g_sink += rp::exportIcs(plan, o).size();
+    }));
+    std::printf("read_check_export_json_ms\t%.3f\n", timeMs(repeat, [&] {
+        auto r = rp::readPlan(text);
+        g_sink += rp::check(*r.plan).violations.size();
+        g_sink += rp::exportJsonText(*r.plan).size();
+    }));
+    std::printf("write_plan_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::writePlan(plan).size(); }));
+    return 0;
+}

@@ -1,0 +1,345 @@
+#!/usr/bin/env node
+// Independent checks of `rotaplan export` (interfaces.md "Exports").
+//
+//   node tests/exports/check-exports.mjs ROTAPLAN_CLI [PLAN_DIR_OR_FILE ...]
+//
+// Without plan arguments it checks tests/data/exports/*.json and tests/data/example.json.
+// For every plan:
+//   - the plan validates against schemas/plan.schema.json (ajv, draft 2020-12);
+//   - the JSON export validates against schemas/export.schema.json, is byte-identical on a
+//     second run, has shifts sorted by start then role, no overlapping pieces of one role,
+//     and every RFC 3339 offset equals the team zone's offset at that instant (Intl/ICU);
+//   - the ICS export (TZID + VTIMEZONE, --utc, and --person for each person with shifts)
+//     is parsed with ical.js: the VTIMEZONE is registered with ICAL.TimezoneService and
+//     every event's start/end instants must equal the JSON shifts; SUMMARY must round-trip
+//     the names (no injection); raw text must be CRLF, folded at 75 octets;
+//   - the CSV export is parsed with an RFC 4180 parser and compared row by row with the
+//     JSON shifts (formula cells defused with a leading ');
+//   - the Markdown export has the table header and one row per week, then the contacts.
+// Prints "N passed, N failed"; exits 1 on any failure.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { dirname, join, resolve, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import ICAL from 'ical.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const STAMP = '2026-11-27T00:00:00Z';
+
+const cli = process.argv[2];
+if (!cli || cli === '--help' || cli === '-h') {
+  console.error('usage: node tests/exports/check-exports.mjs ROTAPLAN_CLI [PLAN_DIR_OR_FILE ...]');
+  process.exit(2);
+}
+
+function planFiles(args) {
+  const inputs = args.length
+    ? args
+    : [join(root, 'tests/data/exports'), join(root, 'tests/data/example.json')];
+  const files = [];
+  for (const p of inputs) {
+    if (!existsSync(p)) continue;
+    if (statSync(p).isDirectory()) {
+      for (const f of readdirSync(p).sort()) if (f.endsWith('.json')) files.push(join(p, f));
+    } else {
+      files.push(p);
+    }
+  }
+  return files;
+}
+
+// ------------------------------------------------------------------ bookkeeping
+let passed = 0;
+let failed = 0;
+function test(name, fn) {
+  try {
+    fn();
+    passed++;
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e && e.message ? e.message : e}`);
+  }
+}
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+function assertEq(actual, expected, msg) {
+  const a = JSON.stringify(actual);
+  const b = JSON.stringify(expected);
+  if (a !== b) throw new Error(`${msg}: got ${a}, expected ${b}`);
+}
+
+function run(args) {
+  return execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
+// ------------------------------------------------------------------ time helpers (ICU)
+const fmtCache = new Map();
+function zoneOffsetMinutes(zone, ms) {
+  let f = fmtCache.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    fmtCache.set(zone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return Math.round((local - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|([+-])(\d{2}):(\d{2}))$/;
+function parseRfc3339(s) {
+  const m = RFC3339.exec(s);
+  if (!m) throw new Error(`not RFC 3339: ${s}`);
+  const local = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  const off = m[7] === 'Z' ? 0 : (m[8] === '-' ? -1 : 1) * (+m[9] * 60 + +m[10]);
+  return { ms: local - off * 60000, offset: off };
+}
+
+const ROLE_ORDER = { primary: 0, secondary: 1, shadow: 2 };
+
+// ------------------------------------------------------------------ CSV (RFC 4180)
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  let fieldStarted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+        quoted = false; i++; continue;
+      }
+      field += c; i++; continue;
+    }
+    if (c === '"' && !fieldStarted) { quoted = true; fieldStarted = true; i++; continue; }
+    if (c === ',') { row.push(field); field = ''; fieldStarted = false; i++; continue; }
+    if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field); rows.push(row); row = []; field = ''; fieldStarted = false; i += 2; continue;
+    }
+    if (c === '"' || c === '\r' || c === '\n') throw new Error(`bad CSV character at offset ${i}`);
+    field += c; fieldStarted = true; i++;
+  }
+  if (quoted) throw new Error('unterminated quoted CSV field');
+  if (fieldStarted || row.length) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
+function defuse(s) {
+  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}
+
+// ------------------------------------------------------------------ ICS raw checks
+function checkIcsRaw(text) {
+  assert(text.endsWith('\r\n'), 'ICS does not end with CRLF');
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') assert(i > 0 && text[i - 1] === '\r', `bare LF at ${i}`);
+    if (text[i] === '\r') assert(text[i + 1] === '\n', `bare CR at ${i}`);
+  }
+  const lines = text.slice(0, -2).split('\r\n');
+  for (const l of lines) {
+    const octets = Buffer.byteLength(l, 'utf8');
+    assert(octets <= 75, `line longer than 75 octets (${octets}): ${l}`);
+    assert(!l.includes('\uFFFD'), `line with a broken UTF-8 sequence: ${l}`);
+  }
+  // Each physical line must be valid UTF-8 on its own (no split sequence).
+  const buf = Buffer.from(text, 'utf8');
+  let start = 0;
+  for (let i = 0; i + 1 < buf.length; i++) {
+    if (buf[i] === 0x0d && buf[i + 1] === 0x0a) {
+      const piece = buf.subarray(start, i);
+      assert(Buffer.from(piece.toString('utf8'), 'utf8').equals(piece), 'a folded line splits a UTF-8 sequence');
+      start = i + 2;
+    }
+  }
+  return lines;
+}
+
+// The name as iCalendar TEXT can carry it: CR and other control characters (except TAB
+// and LF) dropped.
+function icsTextOf(s) {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
+// ------------------------------------------------------------------ checks per plan
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const planSchema = JSON.parse(readFileSync(join(root, 'schemas/plan.schema.json'), 'utf8'));
+const exportSchema = JSON.parse(readFileSync(join(root, 'schemas/export.schema.json'), 'utf8'));
+const validatePlan = ajv.compile(planSchema);
+const validateExport = ajv.compile(exportSchema);
+
+function checkIcs(file, plan, exp, opts) {
+  const args = ['export', file, '--format', 'ics', '--stamp', STAMP];
+  if (opts.utc) args.push('--utc');
+  if (opts.person) args.push('--person', opts.person);
+  const text = run(args);
+  assert(text === run(args), 'ICS differs between two runs');
+  const lines = checkIcsRaw(text);
+  const teamZone = exp.team.timezone;
+  const names = new Map(exp.people.map((p) => [p.id, p.name]));
+  const want = exp.shifts.filter((s) => !opts.person || s.person === opts.person);
+
+  assertEq(lines.filter((l) => l === 'BEGIN:VEVENT').length, want.length, 'BEGIN:VEVENT lines');
+  assertEq(lines.filter((l) => l === 'END:VEVENT').length, want.length, 'END:VEVENT lines');
+
+  ICAL.TimezoneService.reset();
+  const cal = new ICAL.Component(ICAL.parse(text));
+  assertEq(cal.name, 'vcalendar', 'root component');
+  assertEq(cal.getFirstPropertyValue('version'), '2.0', 'VERSION');
+  assertEq(cal.getFirstPropertyValue('prodid'), '-//Rotaplan//Rotaplan 0.1//EN', 'PRODID');
+  const zones = cal.getAllSubcomponents('vtimezone');
+  const tzids = new Set();
+  for (const vtz of zones) {
+    const tz = new ICAL.Timezone(vtz);
+    ICAL.TimezoneService.register(tz, tz.tzid);
+    tzids.add(tz.tzid);
+  }
+  const utcOnly = opts.utc || /^(Etc\/)?(UTC|UCT|Universal|Zulu|GMT)$/.test(teamZone);
+  if (utcOnly) assertEq(zones.length, 0, 'VTIMEZONE count with UTC times');
+  else if (want.length) assertEq([...tzids], [teamZone], 'VTIMEZONE TZIDs');
+
+  const events = cal.getAllSubcomponents('vevent');
+  assertEq(events.length, want.length, 'VEVENT count');
+  const uids = new Set();
+  events.forEach((ve, i) => {
+    const ev = new ICAL.Event(ve);
+    const s = want[i];
+    const where = `event ${i} (${s.week} ${s.role} ${s.person})`;
+    assert(ev.uid && !uids.has(ev.uid), `${where}: UID missing or repeated: ${ev.uid}`);
+    uids.add(ev.uid);
+    for (const prop of ['dtstart', 'dtend']) {
+      const p = ve.getFirstProperty(prop);
+      const tzid = p.getParameter('tzid');
+      if (tzid) {
+        assert(!utcOnly, `${where}: ${prop} has TZID in UTC mode`);
+        assert(tzids.has(tzid), `${where}: ${prop} TZID ${tzid} has no VTIMEZONE`);
+      } else {
+        assert(p.getFirstValue().zone === ICAL.Timezone.utcTimezone, `${where}: ${prop} is floating`);
+      }
+    }
+    assertEq(ev.startDate.toUnixTime(), parseRfc3339(s.start).ms / 1000, `${where}: start instant`);
+    assertEq(ev.endDate.toUnixTime(), parseRfc3339(s.end).ms / 1000, `${where}: end instant`);
+    const name = names.has(s.person) ? names.get(s.person) : s.person;
+    assertEq(ev.summary, icsTextOf(`${exp.team.name} on-call: ${s.role} (${name})`), `${where}: SUMMARY`);
+    assertEq(ve.getFirstPropertyValue('dtstamp').toString(), '2026-11-27T00:00:00Z', `${where}: DTSTAMP`);
+  });
+  return uids;
+}
+
+function checkPlan(file) {
+  const label = basename(file);
+  const planText = readFileSync(file, 'utf8');
+  const plan = JSON.parse(planText);
+
+  test(`${label}: plan matches plan.schema.json`, () => {
+    if (!validatePlan(plan)) throw new Error(ajv.errorsText(validatePlan.errors));
+  });
+
+  let exp;
+  test(`${label}: JSON export matches export.schema.json and is stable`, () => {
+    const text = run(['export', file, '--format', 'json']);
+    assert(text.endsWith('}\n'), 'no trailing newline');
+    assert(text === run(['export', file, '--format', 'json']), 'JSON differs between two runs');
+    exp = JSON.parse(text);
+    if (!validateExport(exp)) throw new Error(ajv.errorsText(validateExport.errors));
+  });
+  if (!exp) return;
+
+  test(`${label}: JSON shifts sorted, non-overlapping, offsets of the team zone`, () => {
+    const zone = exp.team.timezone;
+    const check = (t) => {
+      const { ms, offset } = parseRfc3339(t);
+      assertEq(offset, zoneOffsetMinutes(zone, ms), `offset of ${t} in ${zone}`);
+      return ms;
+    };
+    let prev = null;
+    const lastEnd = {};
+    for (const s of exp.shifts) {
+      const a = check(s.start);
+      const b = check(s.end);
+      assert(a < b, `shift ${JSON.stringify(s)} is empty`);
+      const key = [a, ROLE_ORDER[s.role]];
+      if (prev) assert(prev[0] < key[0] || (prev[0] === key[0] && prev[1] <= key[1]), `shifts out of order at ${s.start} ${s.role}`);
+      prev = key;
+      if (s.role !== 'shadow') {
+        assert(!(lastEnd[s.role] > a), `overlapping ${s.role} pieces at ${s.start}`);
+        lastEnd[s.role] = Math.max(lastEnd[s.role] ?? -Infinity, b);
+      }
+    }
+    for (const e of exp.escalation) {
+      assert(check(e.start) < check(e.end), `escalation week ${e.week} is empty`);
+    }
+    assertEq(Object.keys(exp.policy.severities).slice(0, 4), ['P0', 'P1', 'P2', 'P3'], 'severities');
+    for (const p of plan.people) {
+      const q = exp.people.find((x) => x.id === p.id);
+      assert(q, `person ${p.id} missing`);
+      assertEq(q.timezone, p.timezone ?? plan.team.timezone, `timezone of ${p.id}`);
+    }
+  });
+
+  test(`${label}: ICS with TZID/VTIMEZONE equals the JSON instants (ical.js)`, () => {
+    checkIcs(file, plan, exp, {});
+  });
+  test(`${label}: ICS in UTC equals the JSON instants (ical.js)`, () => {
+    checkIcs(file, plan, exp, { utc: true });
+  });
+  const withShifts = [...new Set(exp.shifts.map((s) => s.person))].filter((id) => exp.people.some((p) => p.id === id));
+  test(`${label}: ICS --person for ${withShifts.length} people, same UIDs as the full calendar`, () => {
+    const all = checkIcs(file, plan, exp, {});
+    for (const id of withShifts) {
+      for (const uid of checkIcs(file, plan, exp, { person: id })) assert(all.has(uid), `UID ${uid} of --person ${id} not in the full calendar`);
+    }
+  });
+
+  test(`${label}: CSV rows equal the JSON shifts (RFC 4180)`, () => {
+    const text = run(['export', file, '--format', 'csv']);
+    assert(text === run(['export', file, '--format', 'csv']), 'CSV differs between two runs');
+    const rows = parseCsv(text);
+    assertEq(rows[0], ['week', 'role', 'person', 'name', 'start', 'end', 'source'], 'header');
+    assertEq(rows.length - 1, exp.shifts.length, 'row count');
+    const names = new Map(exp.people.map((p) => [p.id, p.name]));
+    exp.shifts.forEach((s, i) => {
+      const name = names.has(s.person) ? names.get(s.person) : s.person;
+      const want = [s.week, s.role, s.person, name, s.start, s.end, s.source].map(defuse);
+      assertEq(rows[i + 1], want, `row ${i + 1}`);
+    });
+    for (const r of rows) for (const c of r) assert(!/^[=+\-@]/.test(c), `formula cell ${c}`);
+  });
+
+  test(`${label}: Markdown table and contacts`, () => {
+    const text = run(['export', file, '--format', 'md']);
+    assert(text === run(['export', file, '--format', 'md']), 'Markdown differs between two runs');
+    const lines = text.split('\n');
+    assert(lines[0].startsWith('# ') && lines[0].endsWith(' on-call rotation'), `heading: ${lines[0]}`);
+    const h = lines.indexOf('| Week | Primary On-Call | Secondary On-Call | Escalation |');
+    assert(h > 0, 'table header missing');
+    assertEq(lines[h + 1], '| --- | --- | --- | --- |', 'table delimiter row');
+    const rows = [];
+    for (let i = h + 2; i < lines.length && lines[i].startsWith('|'); i++) rows.push(lines[i]);
+    assertEq(rows.length, (plan.weeks ?? []).length, 'table rows');
+    for (const r of rows) {
+      // Unescaped pipes only as cell borders: 5 per row.
+      const borders = r.replace(/\\./g, '').split('|').length - 1;
+      assertEq(borders, 5, `cell borders in ${r}`);
+    }
+    const weeks = [...(plan.weeks ?? [])].map((w) => w.start).sort();
+    rows.forEach((r, i) => assert(r.startsWith(`| ${weeks[i]} `), `row ${i} is not the week of ${weeks[i]}: ${r}`));
+    assert(lines.includes('## Contacts'), 'contacts section missing');
+  });
+}
+
+const files = planFiles(process.argv.slice(3));
+if (!files.length) {
+  console.error('no plan files found');
+  process.exit(2);
+}
+for (const f of files) checkPlan(f);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,74 @@
+// window.rotaplan: the page's JavaScript API (interfaces.md), and window.rotaplanTest,
+// the hook the browser tests use. Both call the C functions of src/app/js_api.cpp.
+// window.rotaplanReady resolves to window.rotaplan once the runtime has started and
+// the plan is loaded and drawn.
+(function () {
+  'use strict';
+  var resolveReady;
+  window.rotaplanReady = new Promise(function (resolve) { resolveReady = resolve; });
+
+  window.rotaplanInstall = function (Module) {
+    // Strings go in through the heap (ccall's 'string' arguments live on the small stack,
+    // and a plan can be megabytes).
+    function withString(text, fn) {
+      var bytes = new TextEncoder().encode(String(text));
+      var ptr = Module._malloc(bytes.length + 1);
+      Module.HEAPU8.set(bytes, ptr);
+      Module.HEAPU8[ptr + bytes.length] = 0;
+      try { return fn(ptr); } finally { Module._free(ptr); }
+    }
+    function callJson(name, argTypes, args) {
+      return JSON.parse(Module.ccall(name, 'string', argTypes, args));
+    }
+    function unwrap(result, key) {
+      if (!result.ok) throw new Error(result.error);
+      return result[key];
+    }
+
+    var api = {
+      loadPlan: function (text) {
+        var r = withString(text, function (p) { return callJson('rp_api_load_plan', ['number'], [p]); });
+        return r.ok ? { ok: true } : { ok: false, error: r.error };
+      },
+      planJson: function () { return Module.ccall('rp_api_plan_json', 'string', [], []); },
+      check: function () { return unwrap(callJson('rp_api_check', [], []), 'report'); },
+      simulate: function (requestId) {
+        return unwrap(callJson('rp_api_simulate', ['string'], [String(requestId)]), 'simulation');
+      },
+      exportText: function (format, options) {
+        var opts = JSON.stringify(options || {});
+        return unwrap(withString(opts, function (p) {
+          return callJson('rp_api_export', ['string', 'number'], [String(format), p]);
+        }), 'text');
+      }
+    };
+
+    var test = {
+      // {x, y, w, h} in CSS pixels (page coordinates) of the last frame's item with that
+      // label (docs/page.md lists them), or null when it was not drawn.
+      widgetRect: function (label) {
+        var r = JSON.parse(Module.ccall('rp_test_widget_rect', 'string', ['string'], [String(label)]));
+        if (!r) return null;
+        var c = Module.canvas.getBoundingClientRect();
+        return { x: r.x + c.left, y: r.y + c.top, w: r.w, h: r.h };
+      },
+      undo: function () { Module.ccall('rp_test_undo', null, [], []); },
+      redo: function () { Module.ccall('rp_test_redo', null, [], []); },
+      canUndo: function () { return Module.ccall('rp_test_can_undo', 'number', [], []) !== 0; },
+      canRedo: function () { return Module.ccall('rp_test_can_redo', 'number', [], []) !== 0; },
+      undoDescription: function () { return Module.ccall('rp_test_undo_description', 'string', [], []); },
+      revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
+      // Resolves after n more frames have been drawn.
+      frames: function (n) {
+        return new Promise(function (resolve) {
+          var left = n || 2;
+          (function tick() { if (--left < 0) resolve(); else requestAnimationFrame(tick); })();
+        });
+      }
+    };
+
+    window.rotaplan = api;
+    window.rotaplanTest = test;
+    resolveReady(api);
+  };
+})();
