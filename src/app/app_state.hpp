@@ -74,11 +74,21 @@ struct CalendarViewState {
     int role = 0;                        // 0 primary, 1 secondary
     std::string person, from, to, reason;
     std::string form_error;
+    bool show_form_tab = false;          // switch to the Overrides tab next frame
 };
 
 struct ViolationsViewState {
     bool show_errors = true, show_warnings = true;
     std::string filter;
+};
+
+struct ExportsViewState {
+    int format = 0;                      // json, ics, csv, md
+    std::string person;                  // ics: one person ("" = team)
+    bool utc = false;                    // ics: times in UTC
+    std::string preview;                 // the last generated text
+    std::uint64_t preview_revision = 0;
+    int preview_format = -1;
 };
 
 struct PolicyViewState {
@@ -130,6 +140,7 @@ struct App {
     CalendarViewState calendar;
     ViolationsViewState violations;
     PolicyViewState policy;
+    ExportsViewState exports;
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;

@@ -44,5 +44,7 @@ void writeOutput(const std::optional<std::string>& out_path, const std::string& 
 int cmdCheck(Args& args);
 int cmdExport(Args& args);
 int cmdSimulate(Args& args);
+int cmdEscalate(Args& args);
+int cmdGaps(Args& args);
 
 }  // namespace rp::cli

@@ -14,6 +14,9 @@ const char* kUsage =
     "commands:\n"
     "  check PLAN [--json]                         check the plan against the rotation rules\n"
     "  simulate PLAN REQUEST_ID [--json]           the effect of a change request\n"
+    "  escalate PLAN --severity S --at T [--security] [--ack LEVEL@MIN]... [--resolve MIN] [--json]\n"
+    "                                              an incident's escalation timeline\n"
+    "  gaps PLAN [--json]                          where the escalation path breaks\n"
     "  export PLAN --format json|ics|csv|md [--person ID] [--stamp T] [--utc] [-o FILE]\n"
     "                                              export the resolved rotation\n"
     "\n"
@@ -43,6 +46,8 @@ int main(int argc, char** argv) {
         if (command == "check") return cmdCheck(args);
         if (command == "export") return cmdExport(args);
         if (command == "simulate") return cmdSimulate(args);
+        if (command == "escalate") return cmdEscalate(args);
+        if (command == "gaps") return cmdGaps(args);
         std::fprintf(stderr, "rotaplan: unknown command '%s' (try rotaplan --help)\n", command.c_str());
         return kBadInput;
     } catch (const UsageError& e) {

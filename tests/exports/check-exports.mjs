@@ -201,7 +201,7 @@ function checkIcs(file, plan, exp, opts) {
     ICAL.TimezoneService.register(tz, tz.tzid);
     tzids.add(tz.tzid);
   }
-  const utcOnly = opts.utc || /^(Etc\/)?(UTC|UCT|Universal|Zulu|GMT)$/.test(teamZone);
+  const utcOnly = opts.utc || /^(Etc\/)?(UTC|UCT|Universal|Zulu|GMT|GMT0|GMT\+0|GMT-0|Greenwich)$/.test(teamZone);
   if (utcOnly) assertEq(zones.length, 0, 'VTIMEZONE count with UTC times');
   else if (want.length) assertEq([...tzids], [teamZone], 'VTIMEZONE TZIDs');
 
@@ -235,8 +235,11 @@ function checkIcs(file, plan, exp, opts) {
 
 function checkPlan(file) {
   const label = basename(file);
-  const planText = readFileSync(file, 'utf8');
-  const plan = JSON.parse(planText);
+  let plan;
+  test(`${label}: plan is JSON`, () => {
+    plan = JSON.parse(readFileSync(file, 'utf8'));
+  });
+  if (!plan) return;
 
   test(`${label}: plan matches plan.schema.json`, () => {
     if (!validatePlan(plan)) throw new Error(ajv.errorsText(validatePlan.errors));
@@ -335,11 +338,112 @@ function checkPlan(file) {
   });
 }
 
+// ------------------------------------------------------------------ schema vs reader
+// The plan schema must accept every plan the reader accepts; for plain type, enum and
+// pattern mistakes it must refuse what the reader refuses.
+function readerAccepts(text) {
+  try {
+    execFileSync(cli, ['check', '-', '--json'], { input: text, stdio: ['pipe', 'pipe', 'pipe'] });
+    return true;
+  } catch (e) {
+    if (e.status === 1) return true; // read fine, the check found errors
+    if (e.status === 2) return false;
+    throw e;
+  }
+}
+
+function allJson(dir) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) out.push(...allJson(p));
+    else if (f.endsWith('.json')) out.push(p);
+  }
+  return out;
+}
+
+function checkSchemaAgainstReader(base) {
+  const clone = () => JSON.parse(JSON.stringify(base));
+  const accepted = [
+    ['unknown fields everywhere', (p) => {
+      p.x_tool = { any: [1, 2] }; p.team.x = 1; p.people[0].x = null; p.weeks[0].x = 'y';
+      p.policy = p.policy ?? {}; p.policy.x = true; p.policy.handoff = { weekday: 'monday', x: 1 };
+      p.policy.severities = { P0: { x: 1 }, P9: 'kept as written' };
+      p.contacts = { ...(p.contacts ?? {}), x: 'y' };
+    }],
+    ['nulls for optional members', (p) => {
+      p.contacts = { engineering_lead: null, cto: null, security: null };
+      p.people[0].email = null; p.people[0].timezone = null; p.people[0].on_call = null;
+      p.weeks[0].secondary = null; p.weeks[0].note = null; p.weeks[0].emergency = null;
+      p.compensation = null; p.requests = null; p.time_off = null;
+      p.policy = { handoff: null, business_hours: { days: null }, holidays: null,
+                   severities: { P2: { escalate_every_minutes: null, ack_minutes: null } } };
+    }],
+    ['minimal plan', () => ({ rotaplan: 1, team: { name: 'T', timezone: 'UTC' }, people: [{ id: 'a', name: 'A' }] })],
+    ['date-times with seconds, Z and offsets', (p) => {
+      p.overrides = [
+        { role: 'primary', person: p.people[0].id, from: '2026-12-02T18:00:30', to: '2026-12-02T23:30Z' },
+        { role: 'secondary', person: p.people[0].id, from: '2026-12-03T01:00+05:30', to: '2026-12-03T02:00:00-05:00' },
+      ];
+    }],
+  ];
+  const refused = [
+    ['rotaplan 2', (p) => { p.rotaplan = 2; }],
+    ['missing team', (p) => { delete p.team; }],
+    ['empty people', (p) => { p.people = []; }],
+    ['person id with capitals', (p) => { p.people[0].id = 'Alice'; }],
+    ['name not a string', (p) => { p.people[0].name = 5; }],
+    ['week start not a date', (p) => { p.weeks[0].start = '2026-13-01'; }],
+    ['weekday unknown', (p) => { p.policy = { handoff: { weekday: 'funday' } }; }],
+    ['handoff time 24:00', (p) => { p.policy = { handoff: { time: '24:00' } }; }],
+    ['no_consecutive unknown', (p) => { p.policy = { no_consecutive: 'all' }; }],
+    ['coverage unknown', (p) => { p.policy = { severities: { P1: { coverage: 'always' } } }; }],
+    ['escalate_every_minutes 0', (p) => { p.policy = { severities: { P0: { escalate_every_minutes: 0 } } }; }],
+    ['override role shadow', (p) => { p.overrides = [{ role: 'shadow', person: 'x', from: '2026-12-02T18:00', to: '2026-12-03T09:00' }]; }],
+    ['override date-time without time', (p) => { p.overrides = [{ role: 'primary', person: 'x', from: '2026-12-02', to: '2026-12-03T09:00' }]; }],
+    ['request type unknown', (p) => { p.requests = [{ id: 'r', type: 'trade', submitted: '2026-11-01', by: 'a', week: '2026-11-30', role: 'primary', with: 'b' }]; }],
+    ['request status unknown', (p) => { p.requests = [{ id: 'r', type: 'swap', submitted: '2026-11-01', by: 'a', week: '2026-11-30', role: 'primary', with: 'b', status: 'done' }]; }],
+    ['emergency not boolean', (p) => { p.weeks[0].emergency = 'yes'; }],
+    ['negative pay', (p) => { p.compensation = { primary_weekly: -1 }; }],
+  ];
+  for (const [name, mutate] of accepted) {
+    test(`plan schema accepts what the reader accepts: ${name}`, () => {
+      const p = clone();
+      const q = mutate(p) ?? p;
+      const text = JSON.stringify(q);
+      assert(readerAccepts(text), 'the reader refuses it (test plan is wrong)');
+      if (!validatePlan(q)) throw new Error(ajv.errorsText(validatePlan.errors));
+    });
+  }
+  for (const [name, mutate] of refused) {
+    test(`plan schema refuses what the reader refuses: ${name}`, () => {
+      const p = clone();
+      const q = mutate(p) ?? p;
+      assert(!readerAccepts(JSON.stringify(q)), 'the reader accepts it (test plan is wrong)');
+      assert(!validatePlan(q), 'the schema accepts it');
+    });
+  }
+  const corpus = allJson(join(root, 'tests/data'));
+  test(`plan schema accepts every readable plan under tests/data (${corpus.length} files)`, () => {
+    const bad = [];
+    for (const f of corpus) {
+      const text = readFileSync(f, 'utf8');
+      let doc;
+      try { doc = JSON.parse(text); } catch { continue; }
+      if (readerAccepts(text) && !validatePlan(doc)) bad.push(`${f}: ${ajv.errorsText(validatePlan.errors)}`);
+    }
+    assert(!bad.length, bad.join('\n'));
+  });
+}
+
 const files = planFiles(process.argv.slice(3));
 if (!files.length) {
   console.error('no plan files found');
   process.exit(2);
 }
 for (const f of files) checkPlan(f);
+const example = join(root, 'tests/data/example.json');
+checkSchemaAgainstReader(JSON.parse(readFileSync(existsSync(example) ? example : files[0], 'utf8')));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

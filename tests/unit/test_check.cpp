@@ -7,6 +7,7 @@
 
 #include "core/check.hpp"
 #include "core/plan_io.hpp"
+#include "core/simulate.hpp"
 #include "rules_fixtures.hpp"
 
 using namespace rp;
@@ -233,10 +234,14 @@ TEST_CASE("rule not-eligible") {
 
 TEST_CASE("rule consecutive") {
     runCases({
-        {"two adjacent weeks", nullptr, [](Plan& p) { p.weeks[1].secondary = "alice"; }, "consecutive",
-         {"consecutive|2026-12-07|alice|null|error"}, "Alice Ng is on call in the weeks of 2026-11-30 and 2026-12-07"},
+        {"two adjacent weeks", nullptr, [](Plan& p) {
+             p.weeks.resize(2);
+             p.weeks[1].secondary = "alice";
+         },
+         "consecutive", {"consecutive|2026-12-07|alice|null|error"}, "Alice Ng is on call in the weeks of 2026-11-30 and 2026-12-07"},
         {"the later week is an emergency", nullptr,
          [](Plan& p) {
+             p.weeks.resize(2);
              p.weeks[1].secondary = "alice";
              p.weeks[1].emergency = true;
          },
@@ -244,6 +249,7 @@ TEST_CASE("rule consecutive") {
          "Alice Ng is on call in the weeks of 2026-11-30 and 2026-12-07 (emergency week)"},
         {"near miss: only the earlier week is an emergency", nullptr,
          [](Plan& p) {
+             p.weeks.resize(2);
              p.weeks[1].secondary = "alice";
              p.weeks[0].emergency = true;
          },
@@ -275,7 +281,10 @@ TEST_CASE("rule consecutive") {
          "consecutive", {"consecutive|2027-01-04|alice|null|error"},
          "Alice Ng is on call in the weeks of 2026-12-28 and 2027-01-04"},
         {"two people at once", nullptr,
-         [](Plan& p) { p.weeks[1] = week("2026-12-07", "bob", "alice"); }, "consecutive",
+         [](Plan& p) {
+             p.weeks.resize(2);
+             p.weeks[1] = week("2026-12-07", "bob", "alice");
+         }, "consecutive",
          {"consecutive|2026-12-07|alice|null|error", "consecutive|2026-12-07|bob|null|error"}},
     });
 }
@@ -670,4 +679,49 @@ TEST_CASE("check: a large plan (520 weeks, 200 people, 1000 time off, 500 overri
     MESSAGE("check of the large plan: " << ms << " ms, " << r.violations.size() << " violations");
     CHECK(r.violations.size() > 0);
     CHECK(ms < 1000.0);  // the budget is 20 ms native -O2; this only catches a blow-up
+}
+
+TEST_CASE("check: plan files under tests/data/rules") {
+    struct Row {
+        const char* file;
+        std::vector<std::string> want;
+    };
+    const Row rows[] = {
+        {"rules-year-end.json",
+         {"unavailable|2026-12-21|carol|null|error", "consecutive|2027-01-04|bob|null|error",
+          "gap|2027-01-18||null|error"}},
+        {"rules-dst.json",
+         {"override-outside|null|erin|null|error", "change-notice|2027-03-08|bob|r2|error",
+          "min-engineers|2027-03-08|dev|null|error", "unavailable|2027-03-08|carol|null|error",
+          "not-eligible|2027-03-15|erin|null|error"}},
+        {"rules-faults.json",
+         {"unknown-person|null|lee|null|error", "unknown-person|null|yan|q1|error",
+          "escalation-contact|2026-06-01|lee|null|error", "week-order|2026-06-01||null|error",
+          "consecutive|2026-06-08|bob|null|error", "escalation-contact|2026-06-08|lee|null|error",
+          "request-invalid|2026-06-08|yan|q1|error", "unknown-person|2026-06-08|zed|null|error",
+          "escalation-contact|2026-06-17|lee|null|error", "gap|2026-06-17||null|error",
+          "not-eligible|2026-06-17|gina|null|error", "week-order|2026-06-17||null|error"}},
+    };
+    for (const Row& row : rows) {
+        const std::string file = row.file;
+        CAPTURE(file);
+        LoadResult lr = readPlan(readText(std::string(RP_TEST_DATA) + "/rules/" + file));
+        REQUIRE_MESSAGE(lr.ok(), (lr.error ? lr.error->str() : ""));
+        Report r = check(*lr.plan);
+        CHECK(keys(r) == row.want);
+        CHECK(r.errors == static_cast<int>(row.want.size()));
+    }
+    LoadResult lr = readPlan(readText(std::string(RP_TEST_DATA) + "/rules/rules-dst.json"));
+    REQUIRE(lr.ok());
+    Report r = check(*lr.plan);
+    CHECK(find(r, "min-engineers|2027-03-08|dev|null|error")->message ==
+          "Dev Rao is both primary and secondary in the week of 2027-03-08 from 2027-03-14 01:00 to 2027-03-14 03:30");
+    CHECK(find(r, "override-outside|null|erin|null|error")->message ==
+          "The secondary override for Erin Cho from 2027-03-22 08:00 to 2027-03-22 10:00 lies partly outside the "
+          "plan's weeks");
+    CHECK(find(r, "week-order|2026-06-17||null|error") == nullptr);  // other file
+    auto sim = simulate(*lr.plan, "r2");
+    REQUIRE(sim.has_value());
+    CHECK(sim->notice_days == 13);
+    CHECK(sim->verdict == Verdict::Reject);
 }

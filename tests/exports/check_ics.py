@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""Independent iCalendar check of `rotaplan export` with Debian's python3-icalendar.
+
+    /usr/bin/python3 tests/exports/check_ics.py ROTAPLAN_CLI [PLAN_DIR_OR_FILE ...]
+
+Without plan arguments it checks tests/data/exports/*.json and tests/data/example.json.
+For every plan it exports JSON and iCalendar (TZID + VTIMEZONE, and --utc), parses the
+calendar with icalendar.Calendar.from_ical and checks every VEVENT:
+  - DTSTART/DTEND decoded as aware datetimes equal the JSON export's shift instants;
+  - for TZID times, the same local time read through the calendar's own VTIMEZONE
+    (Timezone.to_tz()) also gives those instants, so the VTIMEZONE is right by itself;
+  - SUMMARY round-trips the team and person names (no injected events or properties);
+  - UIDs are unique and DTSTAMP is the --stamp instant.
+Prints "N passed, N failed"; exits 1 on any failure.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+from icalendar import Calendar
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+STAMP = "2026-11-27T00:00:00Z"
+UTC_NAMES = re.compile(r"^(Etc/)?(UTC|UCT|Universal|Zulu|GMT|GMT0|GMT\+0|GMT-0|Greenwich)$")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plan_files(args):
+    inputs = args or [os.path.join(ROOT, "tests/data/exports"), os.path.join(ROOT, "tests/data/example.json")]
+    files = []
+    for p in inputs:
+        if os.path.isdir(p):
+            files += [os.path.join(p, f) for f in sorted(os.listdir(p)) if f.endswith(".json")]
+        elif os.path.exists(p):
+            files.append(p)
+    return files
+
+
+def run(cli, args):
+    return subprocess.run([cli] + args, check=True, capture_output=True).stdout
+
+
+def instant(text):
+    t = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    assert t.tzinfo is not None, "JSON time without offset: %s" % text
+    return t.astimezone(timezone.utc)
+
+
+def as_utc(dt, what):
+    assert isinstance(dt, datetime), "%s is not a date-time: %r" % (what, dt)
+    assert dt.tzinfo is not None and dt.utcoffset() is not None, "%s is floating: %r" % (what, dt)
+    return dt.astimezone(timezone.utc)
+
+
+def check_calendar(cli, plan_file, exp, utc):
+    args = ["export", plan_file, "--format", "ics", "--stamp", STAMP] + (["--utc"] if utc else [])
+    raw = run(cli, args)
+    assert raw == run(cli, args), "ICS differs between two runs"
+    assert b"\n" not in raw.replace(b"\r\n", b""), "bare LF in ICS"
+    assert b"\r" not in raw.replace(b"\r\n", b""), "bare CR in ICS"
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75, "line longer than 75 octets: %r" % line
+    cal = Calendar.from_ical(raw)
+
+    team_zone = exp["team"]["timezone"]
+    utc_only = utc or bool(UTC_NAMES.match(team_zone))
+    zones = {}
+    for vtz in cal.walk("VTIMEZONE"):
+        zones[str(vtz["TZID"])] = vtz.to_tz()
+    if utc_only:
+        assert not zones, "VTIMEZONE in a UTC calendar"
+    elif exp["shifts"]:
+        assert list(zones) == [team_zone], "VTIMEZONE TZIDs: %r" % list(zones)
+
+    events = cal.walk("VEVENT")
+    shifts = exp["shifts"]
+    assert len(events) == len(shifts), "%d events for %d shifts" % (len(events), len(shifts))
+    names = {p["id"]: p["name"] for p in exp["people"]}
+    uids = set()
+    stamp = instant(STAMP)
+    for i, (ev, s) in enumerate(zip(events, shifts)):
+        where = "event %d (%s %s %s)" % (i, s["week"], s["role"], s["person"])
+        uid = str(ev["UID"])
+        assert uid not in uids, "%s: repeated UID %s" % (where, uid)
+        uids.add(uid)
+        for prop, key in (("DTSTART", "start"), ("DTEND", "end")):
+            want = instant(s[key])
+            got = as_utc(ev.decoded(prop), "%s %s" % (where, prop))
+            assert got == want, "%s: %s is %s, JSON says %s" % (where, prop, got.isoformat(), want.isoformat())
+            tzid = ev[prop].params.get("TZID")
+            if tzid:
+                assert not utc_only, "%s: %s has TZID in a UTC calendar" % (where, prop)
+                assert tzid in zones, "%s: %s TZID %s has no VTIMEZONE" % (where, prop, tzid)
+                local = datetime.strptime(ev[prop].to_ical().decode(), "%Y%m%dT%H%M%S")
+                via_vtz = zones[tzid].localize(local).astimezone(timezone.utc)
+                assert via_vtz == want, "%s: %s through the VTIMEZONE is %s, JSON says %s" % (
+                    where, prop, via_vtz.isoformat(), want.isoformat())
+        name = names.get(s["person"], s["person"])
+        want_summary = CONTROL.sub("", "%s on-call: %s (%s)" % (exp["team"]["name"], s["role"], name))
+        assert str(ev["SUMMARY"]) == want_summary, "%s: SUMMARY %r, expected %r" % (where, str(ev["SUMMARY"]), want_summary)
+        assert as_utc(ev.decoded("DTSTAMP"), where + " DTSTAMP") == stamp, "%s: DTSTAMP" % where
+
+
+def main(argv):
+    if len(argv) < 2 or argv[1] in ("-h", "--help"):
+        print("usage: /usr/bin/python3 tests/exports/check_ics.py ROTAPLAN_CLI [PLAN_DIR_OR_FILE ...]", file=sys.stderr)
+        return 2
+    cli = argv[1]
+    files = plan_files(argv[2:])
+    if not files:
+        print("no plan files found", file=sys.stderr)
+        return 2
+    passed = failed = 0
+    for f in files:
+        label = os.path.basename(f)
+        try:
+            exp = json.loads(run(cli, ["export", f, "--format", "json"]))
+        except Exception as e:  # noqa: BLE001
+            failed += 1
+            print("FAIL %s: JSON export: %s" % (label, e))
+            continue
+        for utc in (False, True):
+            name = "%s: ICS %s" % (label, "--utc" if utc else "TZID/VTIMEZONE")
+            try:
+                check_calendar(cli, f, exp, utc)
+                passed += 1
+            except Exception as e:  # noqa: BLE001
+                failed += 1
+                print("FAIL %s: %s" % (name, e))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
