@@ -35,6 +35,12 @@
       simulate: function (requestId) {
         return unwrap(callJson('rp_api_simulate', ['string'], [String(requestId)]), 'simulation');
       },
+      escalate: function (options) {
+        var opts = JSON.stringify(options || {});
+        return unwrap(withString(opts, function (p) {
+          return callJson('rp_api_escalate', ['number'], [p]);
+        }), 'timeline');
+      },
       exportText: function (format, options) {
         var opts = JSON.stringify(options || {});
         return unwrap(withString(opts, function (p) {
@@ -57,6 +63,8 @@
       canUndo: function () { return Module.ccall('rp_test_can_undo', 'number', [], []) !== 0; },
       canRedo: function () { return Module.ccall('rp_test_can_redo', 'number', [], []) !== 0; },
       undoDescription: function () { return Module.ccall('rp_test_undo_description', 'string', [], []); },
+      // Milliseconds the last frame's UI took (ImGui build and draw lists, no GPU).
+      frameMs: function () { return Module.ccall('rp_test_frame_ms', 'number', [], []); },
       revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
       // Resolves after n more frames have been drawn.
       frames: function (n) {

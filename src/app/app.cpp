@@ -77,16 +77,59 @@ void LoadZoneNames(App& app) {
     if (app.zone_names.empty()) app.zone_names.push_back("UTC");
 }
 
-void FindViewerZone(App& app) {
-    app.viewer.browser_name = platform::ViewerTimeZone();
-    const date::time_zone* zone = nullptr;
+// Old names browsers still report (ICU keeps them) that the packaged zone files lack.
+const char* CanonicalZone(const std::string& name) {
+    static const std::pair<const char*, const char*> kAliases[] = {
+        {"Asia/Calcutta", "Asia/Kolkata"},       {"Asia/Saigon", "Asia/Ho_Chi_Minh"},
+        {"Asia/Katmandu", "Asia/Kathmandu"},     {"Asia/Rangoon", "Asia/Yangon"},
+        {"Asia/Dacca", "Asia/Dhaka"},            {"Asia/Thimbu", "Asia/Thimphu"},
+        {"Asia/Ulan_Bator", "Asia/Ulaanbaatar"}, {"Asia/Macao", "Asia/Macau"},
+        {"Asia/Chungking", "Asia/Chongqing"},    {"Asia/Ujung_Pandang", "Asia/Makassar"},
+        {"Europe/Kiev", "Europe/Kyiv"},          {"Europe/Uzhgorod", "Europe/Kyiv"},
+        {"Europe/Zaporozhye", "Europe/Kyiv"},    {"Atlantic/Faeroe", "Atlantic/Faroe"},
+        {"America/Godthab", "America/Nuuk"},     {"Pacific/Enderbury", "Pacific/Kanton"},
+        {"Pacific/Truk", "Pacific/Chuuk"},       {"Pacific/Ponape", "Pacific/Pohnpei"},
+        {"America/Buenos_Aires", "America/Argentina/Buenos_Aires"},
+        {"America/Catamarca", "America/Argentina/Catamarca"},
+        {"America/Cordoba", "America/Argentina/Cordoba"},
+        {"America/Jujuy", "America/Argentina/Jujuy"},
+        {"America/Mendoza", "America/Argentina/Mendoza"},
+        {"America/Indianapolis", "America/Indiana/Indianapolis"},
+        {"America/Louisville", "America/Kentucky/Louisville"},
+        {"UTC", "Etc/UTC"}, {"GMT", "Etc/GMT"}, {"Etc/Unknown", "Etc/UTC"},
+    };
+    for (const auto& [alias, zone] : kAliases)
+        if (name == alias) return zone;
+    return nullptr;
+}
+
+const date::time_zone* LookUpZone(const std::string& name) {
     try {
-        zone = rp::findZone(app.viewer.browser_name);
+        return rp::findZone(name);
     } catch (const std::exception&) {
+        return nullptr;
     }
+}
+
+// The browser's zone, through the alias table when the zone files lack its name; a
+// last resort matches the city part ("Foo/Buenos_Aires"). UTC when nothing fits.
+void FindViewerZone(App& app) {
+    const std::string name = platform::ViewerTimeZone();
+    app.viewer.browser_name = name;
+    const date::time_zone* zone = LookUpZone(name);
     if (!zone) {
-        try { zone = rp::findZone("UTC"); } catch (const std::exception&) {}
+        if (const char* canonical = CanonicalZone(name)) zone = LookUpZone(canonical);
     }
+    if (!zone && name.find('/') != std::string::npos) {
+        const std::string city = name.substr(name.rfind('/'));
+        for (const std::string& candidate : app.zone_names) {
+            if (candidate.size() > city.size() && candidate.compare(candidate.size() - city.size(), city.size(), city) == 0) {
+                zone = LookUpZone(candidate);
+                if (zone) break;
+            }
+        }
+    }
+    if (!zone) zone = LookUpZone("Etc/UTC");
     app.viewer.zone = zone;
     app.viewer.name = zone ? std::string(zone->name()) : std::string("UTC");
 }
@@ -130,6 +173,7 @@ void InitApp(App& app) {
     LoadZoneNames(app);
     FindViewerZone(app);
     LoadStartPlan(app);
+    if (!app.doc.plan().people.empty()) app.team.selected = 0;
 }
 
 std::optional<std::string> LoadPlanText(App& app, const std::string& text, const std::string& description) {

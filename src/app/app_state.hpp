@@ -150,6 +150,7 @@ struct App {
     std::string file_name = "plan.json";   // name used when saving
     bool ready = false;                    // the JS API has been announced
     int frame = 0;
+    double frame_ms = 0;                   // the last frame's UI time (build + draw lists)
     bool layout_reset = true;              // place the windows on the next frame
 };
 

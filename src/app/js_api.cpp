@@ -12,6 +12,7 @@
 
 #include "app_state.hpp"
 #include "core/check.hpp"
+#include "core/escalation.hpp"
 #include "core/exports.hpp"
 #include "core/plan_io.hpp"
 #include "core/simulate.hpp"
@@ -73,6 +74,24 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_simulate(const char* request_id) {
     }
 }
 
+// options: {severity, at, security, ack: {primary: 3}, resolve} (escalation.md)
+EMSCRIPTEN_KEEPALIVE const char* rp_api_escalate(const char* options_c) {
+    const rp::Plan& plan = app::TheApp().doc.plan();
+    rp::Json options = rp::Json::parse(options_c ? options_c : "{}", nullptr, false);
+    if (options.is_discarded() || !options.is_object()) return Fail("options: expected an object");
+    try {
+        auto scenario = rp::scenarioFromJson(plan, options);
+        if (auto* error = std::get_if<std::string>(&scenario)) return Fail(*error);
+        rp::EscalationResult result = rp::escalate(plan, std::get<rp::EscalationScenario>(scenario));
+        if (auto* error = std::get_if<std::string>(&result)) return Fail(*error);
+        return Return(rp::Json{{"ok", true},
+                               {"timeline", rp::timelineToJson(std::get<rp::EscalationTimeline>(result),
+                                                               rp::findZone(plan.team_timezone))}});
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+}
+
 // options: {"person": id, "stamp": "2026-11-27T00:00:00Z", "utc": bool} (all optional)
 EMSCRIPTEN_KEEPALIVE const char* rp_api_export(const char* format_c, const char* options_c) {
     const rp::Plan& plan = app::TheApp().doc.plan();
@@ -126,6 +145,7 @@ EMSCRIPTEN_KEEPALIVE const char* rp_test_undo_description() {
     Result() = app::TheApp().doc.UndoDescription();
     return Result().c_str();
 }
+EMSCRIPTEN_KEEPALIVE double rp_test_frame_ms() { return app::TheApp().frame_ms; }
 EMSCRIPTEN_KEEPALIVE int rp_test_revision() { return static_cast<int>(app::TheApp().doc.revision()); }
 
 // Called by the frame loop once the plan is loaded and the first frames are drawn.

@@ -30,8 +30,8 @@ Box PanelBox(const App& app, Panel panel) {
     float x = vp->WorkPos.x, y = vp->WorkPos.y;
     float width = vp->WorkSize.x, height = vp->WorkSize.y - StatusBarHeight();
     bool left = w.team || w.policy, right = w.violations || w.load, middle = w.rotation || w.calendar;
-    float left_w = left ? std::clamp(width * 0.25f, 270.0f, 400.0f) : 0.0f;
-    float right_w = right ? std::clamp(width * 0.24f, 260.0f, 420.0f) : 0.0f;
+    float left_w = left ? std::clamp(width * 0.22f, 270.0f, 380.0f) : 0.0f;
+    float right_w = right ? std::clamp(width * 0.21f, 250.0f, 400.0f) : 0.0f;
     if (!middle) {
         // Without the middle column the side columns share the page.
         if (left && right) left_w = right_w = width * 0.5f;

@@ -44,11 +44,13 @@ void Frame(void* arg) {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
 
+    const double started = platform::NowMilliseconds();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     app::RunFrame(*rt.app);
     ImGui::Render();
+    rt.app->frame_ms = platform::NowMilliseconds() - started;   // CPU time of the UI, read by the test hook
 
     int width = 0, height = 0;
     SDL_GL_GetDrawableSize(rt.window, &width, &height);
@@ -98,6 +100,10 @@ int main(int, char**) {
 
     ImGui_ImplSDL2_InitForOpenGL(rt.window, rt.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // SDL has no clipboard in the browser: copy through navigator.clipboard; paste arrives
+    // as the DOM paste event (platform::TakePastedText), the last text is kept for ImGui.
+    io.SetClipboardTextFn = [](void*, const char* text) { platform::ClipboardSet(text ? text : ""); };
+    io.GetClipboardTextFn = [](void*) { return platform::ClipboardLastPasted().c_str(); };
 
     rt.pixel_ratio = platform::DevicePixelRatio();
     app::BuildFonts(rt.pixel_ratio);

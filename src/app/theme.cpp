@@ -11,8 +11,8 @@ Fonts g_fonts;           // rebuilt with the atlas
 Palette g_palette;       // set by ApplyTheme
 
 constexpr const char* kFontPath = "/assets/fonts/DejaVuSans.ttf";
-constexpr float kBodySize = 15.0f;
-constexpr float kHeadingSize = 19.0f;
+constexpr float kBodySize = 14.0f;
+constexpr float kHeadingSize = 18.0f;
 
 bool FileExists(const char* path) {
     if (std::FILE* f = std::fopen(path, "rb")) {

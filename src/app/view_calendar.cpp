@@ -110,6 +110,7 @@ void DrawTimeline(App& app, rp::Date first) {
 
     Timeline tl{t0, t1, origin.x + label_w, origin.x + width - 4};
     // Day columns: weekend and holiday shading, header labels.
+    float month_label_end = -FLT_MAX;
     for (int i = 0; i < days; ++i) {
         rp::Date day = first + date::days{i};
         float xa = tl.X(rp::dayStart(zone, day)), xb = tl.X(rp::dayStart(zone, day + date::days{1}));
@@ -121,9 +122,12 @@ void DrawTimeline(App& app, rp::Date first) {
         dl->AddLine(ImVec2(xa, origin.y + line), ImVec2(xa, origin.y + total_h), ImGui::GetColorU32(ImGuiCol_Border));
         const float cell = xb - xa;
         auto ymd = date::year_month_day{day};
-        if (i == 0 || unsigned(ymd.day()) == 1) {
+        // The first column names its month unless a new month starts a few days later.
+        bool month_soon = i == 0 && date::year_month_day{day + date::days{4}}.month() != ymd.month();
+        if (((i == 0 && !month_soon) || unsigned(ymd.day()) == 1) && xa >= month_label_end) {
             std::string month = date::format("%b %Y", day);
             dl->AddText(ImVec2(xa + 3, origin.y), ImGui::GetColorU32(ImGuiCol_Text), month.c_str());
+            month_label_end = xa + 3 + ImGui::CalcTextSize(month.c_str()).x + 8;
         }
         std::string label = cell > line * 2.6f ? date::format("%a %d", day) : date::format("%d", day);
         if (cell > ImGui::CalcTextSize(label.c_str()).x + 2)

@@ -19,7 +19,7 @@ void Bar(int value, int max, ImU32 color, float width) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight() * 0.75f;
     float y = p.y + (ImGui::GetTextLineHeight() - h) * 0.5f;
-    float label_w = ImGui::CalcTextSize("000").x;
+    float label_w = ImGui::CalcTextSize("00").x;
     float full = std::max(1.0f, width - label_w - 4);
     float w = max > 0 ? full * value / max : 0;
     dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + full, y + h), ImGui::GetColorU32(ImGuiCol_FrameBg), 3.0f);
@@ -28,16 +28,6 @@ void Bar(int value, int max, ImU32 color, float width) {
     std::snprintf(text, sizeof text, "%d", value);
     dl->AddText(ImVec2(p.x + full + 4, p.y), ImGui::GetColorU32(ImGuiCol_Text), text);
     ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
-}
-
-void Legend(const char* text, ImU32 color) {
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    float s = ImGui::GetTextLineHeight() * 0.7f;
-    float y = p.y + (ImGui::GetTextLineHeight() - s) * 0.5f;
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + s, y + s), color, 2.0f);
-    ImGui::Dummy(ImVec2(s, ImGui::GetTextLineHeight()));
-    ImGui::SameLine(0, 4);
-    ImGui::TextUnformatted(text);
 }
 
 }  // namespace
@@ -50,21 +40,23 @@ void DrawLoadView(App& app) {
     const rp::Plan& plan = app.doc.plan();
     const Palette& pal = GetPalette();
     const auto& load = app.derived.load;
-    Legend("primary weeks", pal.primary);
-    ImGui::SameLine(0, 14);
-    Legend("secondary weeks", pal.secondary);
-    ImGui::SameLine(0, 14);
-    Legend("weekend days", pal.override_piece);
-
+    ImGui::PushTextWrapPos(0);
+    TextMuted("Weeks held in the rotation; weekend days on call (overrides included).");
+    ImGui::PopTextWrapPos();
     int max_weeks = 1, max_weekend = 1;
     for (const PersonLoad& l : load) {
         max_weeks = std::max({max_weeks, l.primary_weeks, l.secondary_weeks});
         max_weekend = std::max(max_weekend, l.weekends);
     }
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
-    if (ImGui::BeginTable("##load", 2, flags)) {
-        ImGui::TableSetupColumn("Person", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6.5f);
-        ImGui::TableSetupColumn("Load", ImGuiTableColumnFlags_WidthStretch);
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("##load", 4, flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Person", 0, 1.3f);
+        ImGui::TableSetupColumn("Primary", 0, 1.0f);
+        ImGui::TableSetupColumn("Second.", 0, 1.0f);
+        ImGui::TableSetupColumn("Wkend", 0, 1.0f);
+        ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin((int)load.size());
         while (clipper.Step()) {
@@ -78,6 +70,7 @@ void DrawLoadView(App& app) {
                 bool in_pool = person && person->on_call && !person->trainee;
                 if (in_pool) ImGui::TextUnformatted(name.c_str());
                 else TextMuted("%s", name.c_str());
+                Tag("load:" + l.id);
                 if (ImGui::BeginItemTooltip()) {
                     ImGui::Text("%s: %d primary, %d secondary, %d shadow weeks", name.c_str(), l.primary_weeks,
                                 l.secondary_weeks, l.shadow_weeks);
@@ -86,13 +79,11 @@ void DrawLoadView(App& app) {
                     ImGui::EndTooltip();
                 }
                 ImGui::TableSetColumnIndex(1);
-                ImGui::BeginGroup();
-                float w = ImGui::GetContentRegionAvail().x;
-                Bar(l.primary_weeks, max_weeks, pal.primary, w);
-                Bar(l.secondary_weeks, max_weeks, pal.secondary, w);
-                Bar(l.weekends, max_weekend, pal.override_piece, w);
-                ImGui::EndGroup();
-                Tag("load:" + l.id);
+                Bar(l.primary_weeks, max_weeks, pal.primary, ImGui::GetContentRegionAvail().x);
+                ImGui::TableSetColumnIndex(2);
+                Bar(l.secondary_weeks, max_weeks, pal.secondary, ImGui::GetContentRegionAvail().x);
+                ImGui::TableSetColumnIndex(3);
+                Bar(l.weekends, max_weekend, pal.override_piece, ImGui::GetContentRegionAvail().x);
                 ImGui::PopID();
             }
         }

@@ -17,7 +17,7 @@ namespace {
 const char* const kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 const char* const kShortDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
-float LabelWidth() { return ImGui::GetFontSize() * 8.0f; }
+float LabelWidth() { return ImGui::GetFontSize() * 7.0f; }
 
 void Label(const char* text) {
     ImGui::AlignTextToFramePadding();
@@ -54,9 +54,7 @@ void HandoffSection(App& app) {
         });
     }
     Tag("policy:handoff-weekday");
-    ImGui::SameLine();
-    ImGui::TextUnformatted("at");
-    ImGui::SameLine();
+    Label("Time");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
     InputTime(app, "##handofftime", policy.handoff_minute, "Change the handoff time");
     Tag("policy:handoff-time");
@@ -85,14 +83,14 @@ void HandoffSection(App& app) {
 void RulesSection(App& app) {
     rp::Policy& policy = app.doc.LivePlan().policy;
     ImGui::SeparatorText("Rules");
-    Label("No repeats of");
+    Label("Repeats of");
     int mode = policy.no_consecutive == rp::NoConsecutive::Any ? 0 : 1;
     if (ImGui::RadioButton("any role", mode == 0) && mode != 0)
         Edit(app, "Count any role for consecutive weeks",
              [](rp::Plan& p) { p.policy.no_consecutive = rp::NoConsecutive::Any; });
     Tag("policy:no-consecutive-any");
     ImGui::SameLine();
-    if (ImGui::RadioButton("primary only", mode == 1) && mode != 1)
+    if (ImGui::RadioButton("primary", mode == 1) && mode != 1)
         Edit(app, "Count only primary for consecutive weeks",
              [](rp::Plan& p) { p.policy.no_consecutive = rp::NoConsecutive::Primary; });
     Tag("policy:no-consecutive-primary");

@@ -91,10 +91,16 @@ void IssueTooltip(const CellIssues& issues) {
     }
 }
 
-void TintCell(const CellIssues& issues) {
-    if (issues.error) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, GetPalette().error_bg);
-    else if (issues.warning) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, GetPalette().warning_bg);
+// Tints the current cell, and the frames drawn in it until PopTint().
+int TintCell(const CellIssues& issues) {
+    if (!issues.error && !issues.warning) return 0;
+    ImU32 c = issues.error ? GetPalette().error_bg : GetPalette().warning_bg;
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, c);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, c);
+    ImGui::PushStyleColor(ImGuiCol_Border, issues.error ? GetPalette().error_text : GetPalette().warning_text);
+    return 2;
 }
+void PopTint(int n) { ImGui::PopStyleColor(n); }
 
 std::string FormatLocal(const date::time_zone* zone, rp::Instant t, const char* fmt) {
     if (!zone) return "?";
@@ -105,6 +111,11 @@ std::string FormatLocal(const date::time_zone* zone, rp::Instant t, const char* 
     } catch (const std::exception&) {
         return "?";
     }
+}
+
+rp::Date LocalDay(const date::time_zone* zone, rp::Instant t) {
+    if (!zone) return date::floor<date::days>(t);
+    return rp::Date{date::floor<date::days>(zone->to_local(t)).time_since_epoch()};
 }
 
 // A role cell: a combo to pick the person, and a drop target for a dragged person.
@@ -131,7 +142,7 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
         std::string preview = lead.empty() ? std::string("—") : plan.nameOf(lead) + " (lead)";
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().muted_text));
-        bool open = ImGui::BeginCombo("##pick", preview.c_str(), ImGuiComboFlags_HeightLarge);
+        bool open = ImGui::BeginCombo("##pick", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
         ImGui::PopStyleColor();
         if (open) {
             ImGui::TextDisabled("Default: the engineering lead");
@@ -144,7 +155,7 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
             ImGui::EndCombo();
         }
     } else {
-        picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN);
+        picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN, ImGuiComboFlags_NoArrowButton);
     }
     Tag("cell:" + date_text + ":" + role);
     if (ImGui::BeginDragDropTarget()) {
@@ -242,8 +253,9 @@ void Toolbar(App& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    TextMuted("%d weeks · times in %s and yours (%s)", (int)plan.weeks.size(), plan.team_timezone.c_str(),
-              app.viewer.name.c_str());
+    TextMuted("%d weeks", (int)plan.weeks.size());
+    ImGui::SetItemTooltip("Handoff times in the team zone (%s); \"Your time\" in yours (%s)",
+                          plan.team_timezone.c_str(), app.viewer.name.c_str());
 }
 
 }  // namespace
@@ -267,19 +279,25 @@ void DrawRotationView(App& app) {
 
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH |
-                            ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("##grid", kColumns, flags, ImVec2(0, 0))) {
-        const float em = ImGui::GetFontSize();
+                            ImGuiTableFlags_Resizable;
+    // Columns stretch to the panel; below a readable width the grid scrolls sideways.
+    const float em = ImGui::GetFontSize();
+    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, em * 52.0f);
+    if (ImGui::BeginTable("##grid", kColumns, flags, ImVec2(0, 0), inner_width)) {
         ImGui::TableSetupScrollFreeze(1, 1);
-        ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_NoHide, em * 7.8f);
-        ImGui::TableSetupColumn("Handoff (team)", 0, em * 7.6f);
-        ImGui::TableSetupColumn("Handoff (you)", 0, em * 7.6f);
-        ImGui::TableSetupColumn("Primary", 0, em * 8.0f);
-        ImGui::TableSetupColumn("Secondary", 0, em * 8.0f);
-        ImGui::TableSetupColumn("Escalation", 0, em * 8.0f);
-        ImGui::TableSetupColumn("Shadow", 0, em * 7.0f);
-        ImGui::TableSetupColumn("Emergency", 0, em * 4.8f);
-        ImGui::TableSetupColumn("Note", 0, em * 14.0f);
+        // Text columns fit their longest content; the people and the note share the rest.
+        const float pad = ImGui::GetStyle().CellPadding.x * 2 + 4;
+        auto fit = [&](const char* sample) { return ImGui::CalcTextSize(sample).x + pad; };
+        const ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed;
+        ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_NoHide | fixed, fit("30 Sep 2026"));
+        ImGui::TableSetupColumn("Handoff", fixed, fit("09:00 AEDT"));
+        ImGui::TableSetupColumn("Your time", fixed, fit("Wed 09:00 EST"));
+        ImGui::TableSetupColumn("Primary", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Secondary", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Escalation", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Shadow", ImGuiTableColumnFlags_WidthStretch, 0.85f);
+        ImGui::TableSetupColumn("Emerg.", fixed, fit("Emerg."));
+        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableHeadersRow();
 
         const int count = static_cast<int>(plan.weeks.size());
@@ -304,9 +322,9 @@ void DrawRotationView(App& app) {
 
                 // Week dates
                 ImGui::TableSetColumnIndex(0);
-                TintCell(cells[(int)Column::Dates]);
+                PopTint(TintCell(cells[(int)Column::Dates]));
                 ImGui::AlignTextToFramePadding();
-                std::string label = date::format("%a %d %b %Y", w.start);
+                std::string label = date::format("%d %b %Y", w.start);
                 ImGui::Selectable(label.c_str(), highlighted, ImGuiSelectableFlags_AllowOverlap);
                 Tag("cell:" + date_text + ":dates");
                 IssueTooltip(cells[(int)Column::Dates]);
@@ -320,11 +338,13 @@ void DrawRotationView(App& app) {
                 const bool have_span = i < (int)d.spans.size();
                 ImGui::TableSetColumnIndex(1);
                 ImGui::AlignTextToFramePadding();
-                if (have_span) ImGui::TextUnformatted(FormatLocal(d.team_zone, d.spans[i].start, "%a %H:%M").c_str());
+                if (have_span) ImGui::TextUnformatted(FormatLocal(d.team_zone, d.spans[i].start, "%H:%M").c_str());
                 ImGui::TableSetColumnIndex(2);
                 ImGui::AlignTextToFramePadding();
                 if (have_span) {
-                    std::string mine = FormatLocal(app.viewer.zone, d.spans[i].start, "%a %H:%M");
+                    // The weekday only when the handoff falls on another day where the viewer is.
+                    bool other_day = LocalDay(app.viewer.zone, d.spans[i].start) != w.start;
+                    std::string mine = FormatLocal(app.viewer.zone, d.spans[i].start, other_day ? "%a %H:%M" : "%H:%M");
                     TextMuted("%s", mine.c_str());
                     if (ImGui::BeginItemTooltip()) {
                         ImGui::Text("%s in %s", FormatLocal(app.viewer.zone, d.spans[i].start, "%a %d %b %Y %H:%M").c_str(),
@@ -337,8 +357,9 @@ void DrawRotationView(App& app) {
                 const Column roles[] = {Column::Primary, Column::Secondary, Column::Escalation, Column::Shadow};
                 for (int r = 0; r < 4; ++r) {
                     ImGui::TableSetColumnIndex(3 + r);
-                    TintCell(cells[(int)roles[r]]);
+                    int tint = TintCell(cells[(int)roles[r]]);
                     RoleCell(app, i, roles[r], date_text);
+                    PopTint(tint);
                     IssueTooltip(cells[(int)roles[r]]);
                 }
 

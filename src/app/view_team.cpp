@@ -155,7 +155,7 @@ void PersonEditor(App& app, int index) {
 
     bool on_call = person.on_call, trainee = person.trainee;
     ImGui::SetCursorPosX(label_w);
-    if (ImGui::Checkbox("In the rotation", &on_call))
+    if (ImGui::Checkbox("On call", &on_call))
         Edit(app, std::string(on_call ? "Put " : "Take ") + who + (on_call ? " in" : " out of") + " the rotation",
              [index, on_call](rp::Plan& p) { p.people[index].on_call = on_call; });
     Tag("team:on-call");

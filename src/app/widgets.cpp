@@ -122,12 +122,12 @@ bool InputTime(App& app, const char* label, int& minute_of_day, const std::strin
 // [SECTION] pickers ---------------------------------------------------------------------
 
 bool PersonCombo(const App& app, const char* label, const std::optional<std::string>& current,
-                 std::optional<std::string>* out, bool allow_none, float width) {
+                 std::optional<std::string>* out, bool allow_none, float width, ImGuiComboFlags flags) {
     const rp::Plan& plan = app.doc.plan();
     std::string preview = current ? plan.nameOf(*current) : std::string("—");
     if (width != 0.0f) ImGui::SetNextItemWidth(width);
     bool chosen = false;
-    if (ImGui::BeginCombo(label, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (ImGui::BeginCombo(label, preview.c_str(), ImGuiComboFlags_HeightLarge | flags)) {
         if (allow_none && ImGui::Selectable("— nobody —", !current)) {
             *out = std::nullopt;
             chosen = true;

@@ -35,9 +35,9 @@ bool InputDate(App& app, const char* label, rp::Date& value, const std::string& 
 bool InputTime(App& app, const char* label, int& minute_of_day, const std::string& description);
 
 // Picks a person (or none); returns true with *out set when the user chose.
-// `filter`: 0 everyone, 1 rotation pool, 2 trainees, 3 everyone (escalation).
 bool PersonCombo(const App& app, const char* label, const std::optional<std::string>& current,
-                 std::optional<std::string>* out, bool allow_none = true, float width = -1.0f);
+                 std::optional<std::string>* out, bool allow_none = true, float width = -1.0f,
+                 ImGuiComboFlags flags = 0);
 
 // Searchable IANA zone picker; returns true with *out set when the user chose.
 bool ZoneCombo(App& app, const char* label, const std::string& current, std::string* out,

@@ -46,5 +46,7 @@ int cmdExport(Args& args);
 int cmdSimulate(Args& args);
 int cmdEscalate(Args& args);
 int cmdGaps(Args& args);
+int cmdDraft(Args& args);
+int cmdCandidates(Args& args);
 
 }  // namespace rp::cli

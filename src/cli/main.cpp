@@ -19,6 +19,10 @@ const char* kUsage =
     "  gaps PLAN [--json]                          where the escalation path breaks\n"
     "  export PLAN --format json|ics|csv|md [--person ID] [--stamp T] [--utc] [-o FILE]\n"
     "                                              export the resolved rotation\n"
+    "  draft PLAN [--from DATE] [--weeks N] [--seed S] [-o FILE]\n"
+    "                                              fill the unassigned weeks, balanced\n"
+    "  candidates PLAN --week DATE --role ROLE [--json]\n"
+    "                                              who could take an assignment, best first\n"
     "\n"
     "PLAN may be - for standard input. 'rotaplan COMMAND --help' tells more.\n"
     "exit status: 0 success, 1 the check or verdict failed, 2 bad input or usage\n";
@@ -48,6 +52,8 @@ int main(int argc, char** argv) {
         if (command == "simulate") return cmdSimulate(args);
         if (command == "escalate") return cmdEscalate(args);
         if (command == "gaps") return cmdGaps(args);
+        if (command == "draft") return cmdDraft(args);
+        if (command == "candidates") return cmdCandidates(args);
         std::fprintf(stderr, "rotaplan: unknown command '%s' (try rotaplan --help)\n", command.c_str());
         return kBadInput;
     } catch (const UsageError& e) {

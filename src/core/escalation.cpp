@@ -19,7 +19,7 @@ using std::chrono::seconds;
 
 constexpr int kLevels = 5;
 constexpr std::int64_t kMaxMinutes = 1000000000;  // ~1900 years: bounds --ack / --resolve
-constexpr int kMaxBusinessSearchDays = 200000;     // ~550 years
+constexpr int kMaxBusinessSearchDays = 36600;      // ~100 years: beyond, a response is never due
 
 int rank(EscalationLevel l) { return static_cast<int>(l); }
 EscalationLevel levelOf(int r) { return static_cast<EscalationLevel>(r); }
@@ -222,15 +222,47 @@ std::optional<Instant> EscalationIndex::addBusinessMinutes(Instant t, std::int64
     if (!first) return std::nullopt;
     Instant cursor = *first;
     seconds remaining{count * 60};
-    Date d = localDate(cursor);
-    for (int i = 0; i < kMaxBusinessSearchDays; ++i, d += date::days{1}) {
-        if (!isBusinessDay(d)) continue;
-        const auto [s, e] = businessHoursOn(d);
-        const Instant a = std::max(s, cursor);
-        if (a >= e) continue;
-        const seconds avail = e - a;
-        if (remaining <= avail) return a + remaining;
-        remaining -= avail;
+    const BusinessHours& bh = plan_->policy.business_hours;
+    int weekdays = 0;
+    for (bool b : business_days_) weekdays += b ? 1 : 0;
+    const seconds week_secs{static_cast<std::int64_t>(weekdays) * (bh.end_minute - bh.start_minute) * 60};
+    const Date start_day = localDate(cursor);
+    const Date last_day = start_day + date::days{kMaxBusinessSearchDays};
+    Date d = start_day;
+    while (d < last_day) {
+        // Whole weeks with no holiday and no change of offset hold exactly week_secs each:
+        // skip them at once (a response due years ahead must not walk every day).
+        if (week_secs.count() > 0 && remaining > week_secs) {
+            const Instant ds = dayStart(zone_, d);
+            if (cursor <= ds) {
+                Date limit = last_day;
+                auto h = std::lower_bound(holidays_.begin(), holidays_.end(), d);
+                if (h != holidays_.end()) limit = std::min(limit, *h);
+                if (zone_) {
+                    const date::sys_info info = zone_->get_info(ds);
+                    if (info.end < ds + date::days{kMaxBusinessSearchDays}) limit = std::min(limit, localDate(info.end));
+                }
+                const std::int64_t by_time = (remaining - seconds{1}) / week_secs;
+                const std::int64_t by_days = (limit - d).count() / 7;
+                const std::int64_t k = std::min(by_time, by_days);
+                if (k > 0) {
+                    d += date::days{7 * k};
+                    remaining -= week_secs * k;
+                    cursor = dayStart(zone_, d);
+                    continue;
+                }
+            }
+        }
+        if (isBusinessDay(d)) {
+            const auto [s, e] = businessHoursOn(d);
+            const Instant a = std::max(s, cursor);
+            if (a < e) {
+                const seconds avail = e - a;
+                if (remaining <= avail) return a + remaining;
+                remaining -= avail;
+            }
+        }
+        d += date::days{1};
     }
     return std::nullopt;
 }

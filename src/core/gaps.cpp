@@ -49,6 +49,11 @@ std::vector<Instant> gapScanInstants(const EscalationIndex& ix) {
             if (ix.weekAt(e) >= 0) out.push_back(e);
         }
     }
+    // The first instant of each time off: a weekend off inside a week meets no other edge.
+    for (const TimeOff& t : ix.plan().time_off) {
+        const Instant a = dayStart(ix.zone(), t.from);
+        if (ix.weekAt(a) >= 0) out.push_back(a);
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

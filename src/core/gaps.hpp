@@ -33,8 +33,9 @@ struct GapReport {
     std::vector<CoverageGap> gaps;  // by opening instant, then severity, then timeline order
 };
 
-// The opening instants the scan tries: every resolved primary/secondary shift start and the
-// start and end of every business day inside the plan's weeks; sorted, unique.
+// The opening instants the scan tries, inside the plan's weeks: every resolved
+// primary/secondary shift start, the start and end of every business day, and the first
+// instant of every time off; sorted, unique.
 std::vector<Instant> gapScanInstants(const EscalationIndex& index);
 
 GapReport findCoverageGaps(const Plan& plan);

@@ -110,7 +110,9 @@ const date::time_zone* findZone(std::string_view name) {
         if (it != cache.by_name.end()) {
             zone = it->second;
         } else {
-            zone = locateUncached(key);
+            // plan-format.md: "EST" means the US Eastern zone with its daylight-saving
+            // rules, not the tz database's fixed UTC-05:00 zone of that name.
+            zone = key == "EST" ? locateUncached("America/New_York") : locateUncached(key);
             if (!zone && key == "UTC") zone = locateUncached("Etc/UTC");
             // Misses are remembered too, but only a bounded number of them (a fuzzer or a
             // hostile file could ask for millions of distinct bad names).

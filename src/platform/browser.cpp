@@ -210,6 +210,7 @@ std::optional<std::string> TakePastedText() {
 std::string ViewerTimeZone() { return TakeMallocString(rp_js_viewer_zone()); }
 float DevicePixelRatio() { return static_cast<float>(rp_js_dpr()); }
 double NowSeconds() { return rp_js_now(); }
+double NowMilliseconds() { return emscripten_get_now(); }
 
 }  // namespace platform
 

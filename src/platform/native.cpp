@@ -51,5 +51,10 @@ double NowSeconds() {
     return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
+double NowMilliseconds() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace platform
 #endif  // !__EMSCRIPTEN__

@@ -41,5 +41,6 @@ std::optional<std::string> TakePastedText();
 std::string ViewerTimeZone();    // IANA name the browser reports ("" when unknown)
 float DevicePixelRatio();
 double NowSeconds();             // wall clock, seconds since the epoch
+double NowMilliseconds();        // a monotonic clock for measuring, in milliseconds
 
 }  // namespace platform

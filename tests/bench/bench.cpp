@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/check.hpp"
+#include "core/draft.hpp"
 #include "core/exports.hpp"
 #include "core/plan_io.hpp"
 
@@ -84,6 +85,52 @@ double timeMs(int repeat, const std::function<void()>& fn) {
 
 volatile std::size_t g_sink = 0;  // keeps results alive
 
+// A team for the draft rows: `people` engineers, a lead and a CTO, no weeks, and time off
+// averaging about 3 weeks a year per person (entries of 1 to 14 days).
+rp::Plan draftTeam(int people, int weeks) {
+    std::mt19937 rng(777);
+    rp::Json j;
+    j["rotaplan"] = 1;
+    j["team"] = {{"name", "Draft bench"}, {"timezone", "America/New_York"}};
+    rp::Json ps = rp::Json::array();
+    for (int i = 0; i < people; ++i) ps.push_back({{"id", "p" + std::to_string(i)}, {"name", "Person " + std::to_string(i)}});
+    ps.push_back({{"id", "lead"}, {"name", "The Lead"}, {"on_call", false}});
+    ps.push_back({{"id", "cto"}, {"name", "The CTO"}, {"on_call", false}});
+    j["people"] = ps;
+    j["contacts"] = {{"engineering_lead", "lead"}, {"cto", "cto"}};
+    const rp::Date first = date::sys_days{date::year{2026} / 1 / 5};
+    rp::Json to = rp::Json::array();
+    const int entries = people * weeks / 52 * 2;
+    for (int i = 0; i < entries; ++i) {
+        const int start = static_cast<int>(rng() % (7u * weeks));
+        to.push_back({{"person", "p" + std::to_string(rng() % people)},
+                      {"from", rp::formatDate(first + date::days{start})},
+                      {"to", rp::formatDate(first + date::days{start + static_cast<int>(rng() % 14)})}});
+    }
+    j["time_off"] = to;
+    return *rp::readPlan(j.dump()).plan;
+}
+
+// Max - min primary and secondary counts over the rotation pool.
+std::pair<int, int> draftSpreads(const rp::Plan& plan) {
+    std::vector<std::string> pool;
+    for (const auto& p : plan.people)
+        if (p.on_call && !p.trainee) pool.push_back(p.id);
+    std::sort(pool.begin(), pool.end());
+    std::vector<int> cp(pool.size()), cs(pool.size());
+    auto at = [&](const std::string& id) {
+        return static_cast<std::size_t>(std::lower_bound(pool.begin(), pool.end(), id) - pool.begin());
+    };
+    for (const auto& w : plan.weeks) {
+        if (w.primary) ++cp[at(*w.primary)];
+        if (w.secondary) ++cs[at(*w.secondary)];
+    }
+    auto spread = [](const std::vector<int>& v) {
+        return *std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end());
+    };
+    return {spread(cp), spread(cs)};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,5 +166,26 @@ int main(int argc, char** argv) {
         g_sink += rp::exportJsonText(*r.plan).size();
     }));
     std::printf("write_plan_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::writePlan(plan).size(); }));
+
+    // ---- drafting (docs/drafting.md): N people with time off, every week to fill ----
+    for (const auto& shape : {std::pair<int, int>{50, 52}, std::pair<int, int>{500, 520}}) {
+        const int people = shape.first, weeks = shape.second;
+        rp::Plan team = draftTeam(people, weeks);
+        rp::DraftOptions o;
+        o.from = date::sys_days{date::year{2026} / 1 / 5};
+        o.weeks = weeks;
+        rp::DraftResult r;
+        const double ms = timeMs(people > 100 ? std::min(repeat, 3) : repeat, [&] { r = rp::draft(team, o); });
+        const std::string tag = "draft_" + std::to_string(weeks) + "w_" + std::to_string(people) + "p";
+        if (r.status != rp::DraftStatus::Ok) {
+            std::fprintf(stderr, "%s failed: %s\n", tag.c_str(), r.message.c_str());
+            return 1;
+        }
+        auto sp = draftSpreads(r.plan);
+        std::printf("%s_ms\t%.3f\n", tag.c_str(), ms);
+        std::printf("%s_errors\t%d\n", tag.c_str(), rp::check(r.plan).errors);
+        std::printf("%s_primary_spread\t%d\n", tag.c_str(), sp.first);
+        std::printf("%s_secondary_spread\t%d\n", tag.c_str(), sp.second);
+    }
     return 0;
 }

@@ -253,3 +253,12 @@ TEST_CASE("handoffInstant is fast enough for a ten-year plan of a large team") {
     CHECK(rp::handoffInstant(plan, first + date::days{7 * 10}) ==
           rp::localToInstant(zone("America/New_York"), first + date::days{7 * 10}, 9 * 60));
 }
+
+TEST_CASE("findZone: \"EST\" means US Eastern with daylight saving (plan-format.md)") {
+    const date::time_zone* est = rp::findZone("EST");
+    REQUIRE(est != nullptr);
+    CHECK(est == rp::findZone("America/New_York"));
+    // A July instant is in EDT (-04:00), not the fixed -05:00 of the tz database's "EST".
+    const rp::Instant july = date::sys_days{date::year{2026} / 7 / 6} + std::chrono::hours{13};
+    CHECK(rp::formatRfc3339(est, july) == "2026-07-06T09:00:00-04:00");
+}

@@ -1,0 +1,649 @@
+// Drafting (docs/drafting.md): exactness on generated instances with a planted valid
+// solution and against brute force, infeasible instances, determinism, locked weeks,
+// fairness, --weeks, escalation to the CTO, shadows.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <tuple>
+
+#include "core/check.hpp"
+#include "core/draft.hpp"
+#include "core/plan_io.hpp"
+#include "rules_fixtures.hpp"
+
+using namespace rp;
+using namespace rpt;
+
+namespace {
+
+// A small deterministic generator (independent of the standard library's distributions).
+struct Rng {
+    std::uint64_t s;
+    explicit Rng(std::uint64_t seed) : s(seed * 0x9E3779B97F4A7C15ULL + 1) {}
+    std::uint64_t next() {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return s;
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+    bool chance(int percent) { return below(100) < percent; }
+};
+
+using ErrKey = std::tuple<std::string, std::optional<Date>, std::vector<std::string>, std::optional<std::string>>;
+
+std::set<ErrKey> errorKeys(const Plan& p) {
+    std::set<ErrKey> out;
+    for (const Violation& v : check(p).violations)
+        if (v.severity == Severity::Error) out.insert(ErrKey{v.rule, v.week, v.people, v.request});
+    return out;
+}
+
+std::vector<std::string> newErrors(const Plan& before, const Plan& after) {
+    auto b = errorKeys(before);
+    std::vector<std::string> out;
+    for (const Violation& v : check(after).violations)
+        if (v.severity == Severity::Error && !b.count(ErrKey{v.rule, v.week, v.people, v.request}))
+            out.push_back(key(v) + " " + v.message);
+    return out;
+}
+
+std::string id(int i) { return "p" + std::to_string(i); }
+
+// A team of `pool` engineers, a trainee, a lead and a CTO; no weeks.
+Plan team(int pool, NoConsecutive mode, const char* zone = "America/New_York") {
+    Plan p;
+    p.team_name = "Gen";
+    p.team_timezone = zone;
+    for (const char* s : {"P0", "P1", "P2", "P3"}) p.policy.severities[s] = defaultSeverity(s);
+    p.policy.no_consecutive = mode;
+    for (int i = 0; i < pool; ++i) {
+        Person x;
+        x.id = id(i);
+        x.name = "Person " + std::to_string(i);
+        p.people.push_back(x);
+    }
+    p.people.push_back(person("tina", "Tina Trainee", true, true));
+    p.people.push_back(person("lead", "The Lead", false));
+    p.people.push_back(person("cto", "The CTO", false));
+    p.contacts.engineering_lead = "lead";
+    p.contacts.cto = "cto";
+    return p;
+}
+
+struct Instance {
+    Plan planted;   // a full valid plan (no errors)
+    Plan blanked;   // the same with some cells emptied
+    Date from;
+};
+
+// A random valid rotation, time off and overrides it respects, then blanks from `from` on.
+Instance planted(std::uint64_t seed, int pool, int weeks, NoConsecutive mode, int blank_percent) {
+    Rng rng(seed);
+    Plan p = team(pool, mode, rng.chance(50) ? "America/New_York" : "UTC");
+    const Date first = D("2026-01-05");
+    const bool any = mode == NoConsecutive::Any;
+    std::string prev_p, prev_s;
+    for (int w = 0; w < weeks; ++w) {
+        Week wk;
+        wk.start = first + date::days{7 * w};
+        std::vector<int> ok_p, ok_s;
+        for (int i = 0; i < pool; ++i) {
+            const bool was = id(i) == prev_p || (any && id(i) == prev_s);
+            if (!was) ok_p.push_back(i);
+            if (!(any && was)) ok_s.push_back(i);
+        }
+        int a = -1, b = -1;
+        for (int tries = 0; tries < 50 && (a < 0 || a == b); ++tries) {
+            if (ok_p.empty() || ok_s.size() < 1) break;
+            a = ok_p[rng.below(static_cast<int>(ok_p.size()))];
+            b = ok_s[rng.below(static_cast<int>(ok_s.size()))];
+        }
+        if (a < 0 || a == b) {   // no valid pair: an emergency week
+            wk.emergency = true;
+            a = rng.below(pool);
+            b = (a + 1 + rng.below(pool - 1)) % pool;
+        } else if (rng.chance(5)) {
+            wk.emergency = true;
+        }
+        wk.primary = id(a);
+        wk.secondary = id(b);
+        prev_p = id(a);
+        prev_s = id(b);
+        p.weeks.push_back(wk);
+    }
+    // Time off the plan respects (the Monday-morning tail included: the check decides).
+    const int attempts = pool * weeks / 3 + 2;
+    for (int i = 0; i < attempts; ++i) {
+        TimeOff t;
+        const int r = rng.below(pool + 3);
+        t.person = r < pool ? id(r) : r == pool ? "tina" : r == pool + 1 ? "lead" : "cto";
+        t.from = first + date::days{rng.below(7 * weeks)};
+        t.to = t.from + date::days{rng.below(rng.chance(70) ? 4 : 12)};
+        p.time_off.push_back(t);
+        if (check(p).errors > 0) p.time_off.pop_back();
+    }
+    // Overrides the plan respects.
+    for (int i = 0; i < weeks / 6; ++i) {
+        const int w = rng.below(weeks);
+        const Date d = first + date::days{7 * w + 2};
+        const std::string from = formatDate(d) + "T18:00", to = formatDate(d + date::days{1}) + "T09:00";
+        Override o = ovr(p, rng.chance(50) ? Role::Primary : Role::Secondary, "p0", from.c_str(), to.c_str());
+        o.person = id(rng.below(pool));
+        p.overrides.push_back(o);
+        if (check(p).errors > 0) p.overrides.pop_back();
+    }
+    REQUIRE(check(p).errors == 0);
+    Instance inst{p, p, first};
+    const int from_week = rng.chance(30) ? rng.below(std::max(1, weeks / 2)) : 0;
+    inst.from = first + date::days{7 * from_week};
+    for (int w = from_week; w < weeks; ++w) {
+        if (!rng.chance(blank_percent)) continue;
+        Week& wk = inst.blanked.weeks[w];
+        const int how = rng.below(4);
+        if (how != 1) wk.primary.reset();
+        if (how != 2) wk.secondary.reset();
+    }
+    return inst;
+}
+
+void requireLockedKept(const Plan& before, const Plan& after) {
+    REQUIRE(after.weeks.size() >= before.weeks.size());
+    for (std::size_t i = 0; i < before.weeks.size(); ++i) {
+        const Week& a = before.weeks[i];
+        const Week& b = after.weeks[i];
+        CHECK(a.start == b.start);
+        if (a.primary) CHECK(b.primary == a.primary);
+        if (a.secondary) CHECK(b.secondary == a.secondary);
+        if (a.shadow) CHECK(b.shadow == a.shadow);
+        if (a.primary && a.secondary) {
+            CHECK(b.escalation == a.escalation);
+            CHECK(b.shadow == a.shadow);
+        }
+        CHECK(a.emergency == b.emergency);
+    }
+}
+
+std::pair<int, int> spreads(const Plan& p) {
+    std::map<std::string, int> cp, cs;
+    for (const Person& x : p.people)
+        if (x.on_call && !x.trainee) cp[x.id] = cs[x.id] = 0;
+    for (const Week& w : p.weeks) {
+        if (w.primary && cp.count(*w.primary)) ++cp[*w.primary];
+        if (w.secondary && cs.count(*w.secondary)) ++cs[*w.secondary];
+    }
+    auto spread = [](const std::map<std::string, int>& m) {
+        int lo = 1 << 30, hi = -1;
+        for (const auto& kv : m) lo = std::min(lo, kv.second), hi = std::max(hi, kv.second);
+        return hi - lo;
+    };
+    return {spread(cp), spread(cs)};
+}
+
+Plan blankWeeks(Plan p, const std::vector<const char*>& starts) {
+    for (const char* s : starts) {
+        Week w;
+        w.start = D(s);
+        p.weeks.push_back(w);
+    }
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("draft: planted instances are always completed without errors (many seeds and sizes)") {
+    struct Shape {
+        int pool, weeks, blank;
+        NoConsecutive mode;
+    };
+    const Shape shapes[] = {
+        {3, 12, 60, NoConsecutive::Primary}, {3, 12, 60, NoConsecutive::Any},  {4, 16, 50, NoConsecutive::Any},
+        {4, 20, 80, NoConsecutive::Any},     {4, 20, 100, NoConsecutive::Primary}, {5, 30, 70, NoConsecutive::Any},
+        {6, 40, 50, NoConsecutive::Any},     {8, 52, 90, NoConsecutive::Any},  {12, 60, 40, NoConsecutive::Primary},
+    };
+    int instances = 0;
+    for (const Shape& sh : shapes) {
+        for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+            CAPTURE(sh.pool);
+            CAPTURE(sh.weeks);
+            CAPTURE(seed);
+            Instance inst = planted(seed * 7919 + static_cast<std::uint64_t>(sh.pool), sh.pool, sh.weeks, sh.mode, sh.blank);
+            DraftOptions o;
+            o.from = inst.from;
+            DraftResult r = draft(inst.blanked, o);
+            REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+            const Report rep = check(r.plan);
+            CHECK_MESSAGE(rep.errors == 0, reportToText(rep));
+            requireLockedKept(inst.blanked, r.plan);
+            ++instances;
+        }
+    }
+    CHECK(instances == 360);
+}
+
+TEST_CASE("draft: exact against brute force on tiny instances (feasible iff some completion exists)") {
+    int feasible = 0, infeasible = 0;
+    for (std::uint64_t seed = 1; seed <= 120; ++seed) {
+        CAPTURE(seed);
+        Rng rng(seed * 104729);
+        const int pool = 2 + rng.below(3);   // 2..4
+        const NoConsecutive mode = rng.chance(60) ? NoConsecutive::Any : NoConsecutive::Primary;
+        Plan p = team(pool, mode, "UTC");
+        const int weeks = 3 + rng.below(2);
+        const Date first = D("2027-03-01");
+        for (int w = 0; w < weeks; ++w) {
+            Week wk;
+            wk.start = first + date::days{7 * w};
+            wk.emergency = rng.chance(10);
+            if (rng.chance(40)) {   // a locked week (maybe partly)
+                int a = rng.below(pool), b = (a + 1 + rng.below(pool - 1)) % pool;
+                if (rng.chance(75)) wk.primary = id(a);
+                if (rng.chance(75)) wk.secondary = id(b);
+            }
+            p.weeks.push_back(wk);
+        }
+        for (int i = 0; i < rng.below(4); ++i) {
+            TimeOff t;
+            t.person = id(rng.below(pool));
+            t.from = first + date::days{rng.below(7 * weeks)};
+            t.to = t.from + date::days{rng.below(6)};
+            p.time_off.push_back(t);
+        }
+        // Brute force over every free cell.
+        std::vector<std::pair<int, Role>> cells;
+        for (int w = 0; w < weeks; ++w) {
+            const Week& wk = p.weeks[w];
+            if (wk.primary && wk.secondary) continue;
+            if (!wk.primary) cells.emplace_back(w, Role::Primary);
+            if (!wk.secondary) cells.emplace_back(w, Role::Secondary);
+        }
+        if (cells.size() > 6) continue;   // keep the enumeration small
+        const auto before = errorKeys(p);
+        bool exists = false;
+        Plan q = p;
+        std::function<void(std::size_t)> rec = [&](std::size_t i) {
+            if (exists) return;
+            if (i == cells.size()) {
+                bool clean = true;
+                for (const auto& k : errorKeys(q))
+                    if (!before.count(k)) clean = false;
+                exists = clean;
+                return;
+            }
+            for (int x = 0; x < pool && !exists; ++x) {
+                Week& wk = q.weeks[cells[i].first];
+                (cells[i].second == Role::Primary ? wk.primary : wk.secondary) = id(x);
+                rec(i + 1);
+            }
+        };
+        rec(0);
+        DraftResult r = draft(p);
+        CAPTURE(writePlan(p));
+        CAPTURE(r.message);
+        CHECK((r.status == DraftStatus::Ok) == exists);
+        if (r.status == DraftStatus::Ok) {
+            ++feasible;
+            CHECK(newErrors(p, r.plan).empty());
+        } else {
+            ++infeasible;
+            CHECK(r.status == DraftStatus::Infeasible);
+            CHECK(r.week.has_value());
+            CHECK(writePlan(r.plan) == writePlan(p));
+        }
+    }
+    // Both outcomes are exercised.
+    CHECK(feasible > 20);
+    CHECK(infeasible > 5);
+}
+
+TEST_CASE("draft: infeasible instances name the week and the rule") {
+    struct Case {
+        const char* name;
+        std::function<Plan()> make;
+        const char* week;
+        const char* rule;
+        const char* text;
+    };
+    const Case cases[] = {
+        {"a pool of two cannot cover two adjacent weeks",
+         [] { return blankWeeks(team(2, NoConsecutive::Any), {"2027-03-01", "2027-03-08"}); }, "2027-03-01",
+         "consecutive",
+         "week of 2027-03-01: whoever is on call this week, the week of 2027-03-08 cannot be filled without "
+         "someone on call two weeks in a row (rule consecutive)"},
+        {"time off leaves one person",
+         [] {
+             Plan p = blankWeeks(team(3, NoConsecutive::Primary), {"2027-03-01", "2027-03-08", "2027-03-15"});
+             p.time_off = {off("p0", "2027-03-08", "2027-03-10"), off("p1", "2027-03-12", "2027-03-12")};
+             return p;
+         },
+         "2027-03-08", "min-engineers",
+         "week of 2027-03-08: only 1 of the 3 people in the rotation pool is available (Person 2) (rule min-engineers)"},
+        {"the Monday-morning tail of time off counts",
+         [] {
+             Plan p = blankWeeks(team(2, NoConsecutive::Primary), {"2027-03-01"});
+             p.time_off = {off("p1", "2027-03-08", "2027-03-08")};
+             return p;
+         },
+         "2027-03-01", "min-engineers",
+         "week of 2027-03-01: only 1 of the 2 people in the rotation pool is available (Person 0) (rule min-engineers)"},
+        {"locked neighbours leave nobody",
+         [] {
+             Plan p = team(4, NoConsecutive::Any);
+             p.weeks = {week("2027-03-01", "p0", "p1"), week("2027-03-08", nullptr, nullptr),
+                        week("2027-03-15", "p2", "p3")};
+             return p;
+         },
+         "2027-03-08", "consecutive",
+         "week of 2027-03-08: without Person 0 and Person 1 (on call in the week of 2027-03-01) and Person 2 and "
+         "Person 3 (on call in the week of 2027-03-15), too few people of the rotation pool are available for a "
+         "primary and a secondary (rule consecutive)"},
+        {"the week before alone is enough",
+         [] {
+             Plan p = team(3, NoConsecutive::Any);
+             p.weeks = {week("2027-03-01", "p0", "p1"), week("2027-03-08", nullptr, nullptr)};
+             return p;
+         },
+         "2027-03-08", "consecutive",
+         "week of 2027-03-08: without Person 0 and Person 1 (on call in the week of 2027-03-01), too few people of "
+         "the rotation pool are available for a primary and a secondary (rule consecutive)"},
+        {"a fixed primary with nobody else for secondary",
+         [] {
+             Plan p = team(3, NoConsecutive::Any);
+             p.weeks = {week("2027-03-01", "p0", "p1"), week("2027-03-08", "p2", nullptr)};
+             return p;
+         },
+         "2027-03-08", "consecutive",
+         "week of 2027-03-08: without Person 0 and Person 1 (on call in the week of 2027-03-01), too few people of "
+         "the rotation pool are available as secondary besides Person 2 (the primary) (rule consecutive)"},
+        {"lead and CTO both away",
+         [] {
+             Plan p = blankWeeks(team(4, NoConsecutive::Any), {"2027-03-01", "2027-03-08"});
+             p.time_off = {off("lead", "2027-03-09", "2027-03-10"), off("cto", "2027-03-10", "2027-03-12")};
+             return p;
+         },
+         "2027-03-08", "escalation-contact",
+         "week of 2027-03-08: the escalation contact The Lead has time off from 2027-03-09 to 2027-03-10, and the "
+         "CTO, The CTO, has time off from 2027-03-10 to 2027-03-12 too (rule escalation-contact)"},
+        {"no lead and no CTO",
+         [] {
+             Plan p = blankWeeks(team(4, NoConsecutive::Any), {"2027-03-01"});
+             p.contacts.engineering_lead.reset();
+             p.contacts.cto.reset();
+             return p;
+         },
+         "2027-03-01", "escalation-contact",
+         "week of 2027-03-01: the week names no escalation contact and contacts.engineering_lead is not set, and "
+         "contacts.cto is not set (rule escalation-contact)"},
+        {"a pool of one",
+         [] { return blankWeeks(team(1, NoConsecutive::Any), {"2027-03-01"}); }, "2027-03-01", "min-engineers",
+         "week of 2027-03-01: the rotation pool has only 1 person (Person 0); at least 2 are needed (rule "
+         "min-engineers)"},
+        {"time off in the middle week of three",
+         [] {
+             Plan p = blankWeeks(team(2, NoConsecutive::Primary), {"2027-03-01", "2027-03-08", "2027-03-15"});
+             p.time_off = {off("p1", "2027-03-09", "2027-03-10")};
+             return p;
+         },
+         "2027-03-08", "min-engineers",
+         "week of 2027-03-08: only 1 of the 2 people in the rotation pool is available (Person 0) (rule min-engineers)"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.name);
+        Plan p = c.make();
+        DraftResult r = draft(p);
+        CHECK(r.status == DraftStatus::Infeasible);
+        CHECK(exitCodeFor(r) == 1);
+        REQUIRE(r.week.has_value());
+        CHECK(formatDate(*r.week) == c.week);
+        CHECK(r.rule == c.rule);
+        CHECK(r.message == c.text);
+        CHECK(writePlan(r.plan) == writePlan(p));
+    }
+}
+
+TEST_CASE("draft: deterministic per seed; the seed only breaks ties") {
+    Plan p = team(7, NoConsecutive::Any);
+    DraftOptions o;
+    o.from = D("2027-01-04");
+    o.weeks = 30;
+    const std::string a = writePlan(draft(p, o).plan);
+    CHECK(a == writePlan(draft(p, o).plan));
+    o.seed = 42;
+    const std::string b = writePlan(draft(p, o).plan);
+    CHECK(b == writePlan(draft(p, o).plan));
+    o.seed = 43;
+    DraftResult c = draft(p, o);
+    CHECK(c.status == DraftStatus::Ok);
+    CHECK(check(c.plan).errors == 0);
+    CHECK(spreads(c.plan) == std::pair<int, int>{1, 1});   // 30 weeks over 7: 4 or 5 each
+}
+
+TEST_CASE("draft: balance within 1, counting the weeks already assigned") {
+    struct Case {
+        int pool, weeks;
+        NoConsecutive mode;
+    };
+    for (const Case& c : {Case{5, 20, NoConsecutive::Any}, Case{8, 40, NoConsecutive::Any},
+                          Case{3, 30, NoConsecutive::Primary}, Case{10, 52, NoConsecutive::Primary},
+                          Case{50, 104, NoConsecutive::Any}}) {
+        CAPTURE(c.pool);
+        Plan p = team(c.pool, c.mode);
+        // Locked weeks that favour p0 and p1 heavily.
+        p.weeks = {week("2027-01-04", "p0", "p1"), week("2027-01-11", "p1", "p0")};
+        if (c.mode == NoConsecutive::Any) p.weeks[1] = week("2027-01-11", "p2", c.pool > 3 ? "p3" : "p0");
+        DraftOptions o;
+        o.weeks = c.weeks;
+        DraftResult r = draft(p, o);
+        REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+        CHECK(check(r.plan).errors == 0);
+        auto s = spreads(r.plan);
+        CHECK(s.first <= 1);
+        CHECK(s.second <= 1);
+    }
+}
+
+TEST_CASE("draft: balance with time off (50 people, 52 weeks)") {
+    Rng rng(2027);
+    Plan p = team(50, NoConsecutive::Any);
+    const Date first = D("2027-01-04");
+    for (int i = 0; i < 150; ++i) {
+        TimeOff t;
+        t.person = id(rng.below(50));
+        t.from = first + date::days{rng.below(364)};
+        t.to = t.from + date::days{rng.below(14)};
+        p.time_off.push_back(t);
+    }
+    DraftOptions o;
+    o.from = first;
+    o.weeks = 52;
+    DraftResult r = draft(p, o);
+    REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+    CHECK(check(r.plan).errors == 0);
+    auto s = spreads(r.plan);
+    CHECK(s.first <= 1);
+    CHECK(s.second <= 1);
+}
+
+TEST_CASE("draft: locked weeks stay; partial weeks keep their person; weeks before --from stay empty") {
+    Plan p = cleanPlan();
+    p.weeks.push_back(week("2026-12-28", "alice", nullptr));
+    p.weeks.push_back(week("2027-01-04", nullptr, "carol"));
+    p.weeks.push_back(week("2027-01-11", nullptr, nullptr));
+    p.weeks.insert(p.weeks.begin() + 1, week("2026-12-07", nullptr, nullptr));
+    p.weeks.erase(p.weeks.begin() + 2);   // the week of 2026-12-07 is now empty, before --from
+    DraftOptions o;
+    o.from = D("2026-12-28");
+    DraftResult r = draft(p, o);
+    REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+    requireLockedKept(p, r.plan);
+    CHECK(!r.plan.weeks[1].primary);   // before --from: not filled
+    CHECK(r.weeks_filled == 3);
+    CHECK(r.plan.weeks[4].primary == std::optional<std::string>("alice"));
+    CHECK(r.plan.weeks[4].secondary != std::optional<std::string>("alice"));
+    CHECK(r.plan.weeks[5].secondary == std::optional<std::string>("carol"));
+    CHECK(newErrors(p, r.plan).empty());
+    for (const DraftFill& f : r.fills) CHECK(f.week >= D("2026-12-28"));
+}
+
+TEST_CASE("draft: --weeks adds weeks after the last one, or from --from on the handoff weekday") {
+    SUBCASE("after the last week") {
+        Plan p = cleanPlan();
+        DraftOptions o;
+        o.weeks = 6;
+        DraftResult r = draft(p, o);
+        REQUIRE(r.status == DraftStatus::Ok);
+        REQUIRE(r.plan.weeks.size() == 6);
+        CHECK(r.weeks_added == 2);
+        CHECK(formatDate(r.plan.weeks[5].start) == "2027-01-04");
+        CHECK(check(r.plan).errors == 0);
+    }
+    SUBCASE("no weeks: --from aligned forward to the handoff weekday") {
+        Plan p = cleanPlan();
+        p.weeks.clear();
+        DraftOptions o;
+        o.from = D("2027-02-03");   // a Wednesday
+        o.weeks = 3;
+        DraftResult r = draft(p, o);
+        REQUIRE(r.status == DraftStatus::Ok);
+        REQUIRE(r.plan.weeks.size() == 3);
+        CHECK(formatDate(r.plan.weeks[0].start) == "2027-02-08");
+        CHECK(check(r.plan).errors == 0);
+    }
+    SUBCASE("--from after the end: the weeks in between are added and filled too") {
+        Plan p = cleanPlan();
+        DraftOptions o;
+        o.from = D("2027-01-18");
+        o.weeks = 2;
+        DraftResult r = draft(p, o);
+        REQUIRE(r.status == DraftStatus::Ok);
+        CHECK(r.plan.weeks.size() == 9);   // 12-28, 01-04, 01-11 bridge the gap; 01-18, 01-25
+        CHECK(r.weeks_added == 5);
+        CHECK(check(r.plan).errors == 0);
+    }
+    SUBCASE("enough weeks already: nothing added") {
+        Plan p = cleanPlan();
+        DraftOptions o;
+        o.weeks = 3;
+        DraftResult r = draft(p, o);
+        CHECK(r.status == DraftStatus::Ok);
+        CHECK(r.weeks_added == 0);
+        CHECK(writePlan(r.plan) == writePlan(p));
+    }
+    SUBCASE("bad input") {
+        Plan p = cleanPlan();
+        p.weeks.clear();
+        DraftOptions o;
+        o.weeks = 3;
+        DraftResult r = draft(p, o);
+        CHECK(r.status == DraftStatus::BadInput);
+        CHECK(exitCodeFor(r) == 2);
+        CHECK(r.message == "the plan has no weeks: give --from DATE for the first one");
+        Plan q = cleanPlan();
+        q.weeks.back().start = D("2026-12-22");   // a Tuesday
+        DraftResult r2 = draft(q, o);
+        CHECK(r2.status == DraftStatus::BadInput);
+        CHECK(r2.message.find("does not start on the handoff day (monday)") != std::string::npos);
+        Plan d = cleanPlan();
+        d.weeks.push_back(week("2026-12-21", nullptr, nullptr));
+        DraftResult r3 = draft(d);
+        CHECK(r3.status == DraftStatus::BadInput);
+        CHECK(r3.message == "the week of 2026-12-21 is listed twice; fix it (rule week-order) before drafting");
+    }
+}
+
+TEST_CASE("draft: the CTO takes the escalation when the lead is away") {
+    Plan p = cleanPlan();
+    p.time_off = {off("dana", "2027-01-05", "2027-01-06")};
+    DraftOptions o;
+    o.weeks = 7;
+    DraftResult r = draft(p, o);
+    REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+    REQUIRE(r.escalation_to_cto.size() == 1);
+    CHECK(formatDate(r.escalation_to_cto[0]) == "2027-01-04");
+    CHECK(r.plan.weeks[5].escalation == std::optional<std::string>("erin"));
+    CHECK(!r.plan.weeks[4].escalation);
+    CHECK(check(r.plan).errors == 0);
+}
+
+TEST_CASE("draft: trainees shadow with an experienced primary, never two weeks in a row, evenly") {
+    Plan p = cleanPlan();
+    p.people.push_back(person("hugo", "Hugo Bell", true, true));
+    p.time_off = {off("gina", "2027-01-12", "2027-01-12")};
+    DraftOptions o;
+    o.weeks = 16;
+    DraftResult r = draft(p, o);
+    REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+    CHECK(check(r.plan).errors == 0);
+    std::map<std::string, int> count;
+    std::map<std::string, Date> first_primary;
+    for (std::size_t i = 0; i < r.plan.weeks.size(); ++i) {
+        const Week& w = r.plan.weeks[i];
+        if (i < 4) {
+            CHECK(!w.shadow);   // locked
+        } else if (w.shadow) {
+            ++count[*w.shadow];
+            REQUIRE(first_primary.count(*w.primary));   // experienced primary
+            CHECK(first_primary[*w.primary] < w.start);
+            if (i > 0) CHECK(r.plan.weeks[i - 1].shadow != w.shadow);
+            if (*w.shadow == "gina") CHECK(w.start != D("2027-01-11"));
+        }
+        if (w.primary && !first_primary.count(*w.primary)) first_primary[*w.primary] = w.start;
+    }
+    CHECK(count["gina"] >= 5);
+    CHECK(std::abs(count["gina"] - count["hugo"]) <= 1);
+}
+
+TEST_CASE("draft: overrides and emergency weeks") {
+    SUBCASE("someone holding a primary override is not the secondary of that week") {
+        Plan p = team(3, NoConsecutive::Primary, "UTC");
+        p.weeks = {week("2027-03-01", "p1", nullptr)};
+        p.overrides = {ovr(p, Role::Primary, "p0", "2027-03-03T18:00", "2027-03-04T09:00")};
+        DraftResult r = draft(p);
+        REQUIRE(r.status == DraftStatus::Ok);
+        CHECK(r.plan.weeks[0].secondary == std::optional<std::string>("p2"));
+        CHECK(check(r.plan).errors == 0);
+    }
+    SUBCASE("time off covered by an override does not exclude the week's own holder") {
+        Plan p = team(2, NoConsecutive::Primary, "UTC");
+        p.weeks = {week("2027-03-01", nullptr, "p1")};
+        p.time_off = {off("p0", "2027-03-03", "2027-03-03")};
+        p.overrides = {ovr(p, Role::Primary, "p1", "2027-03-03T00:00", "2027-03-04T00:00")};
+        // p1 is the secondary and the primary override at once on 03-03: a pre-existing error
+        DraftResult r = draft(p);
+        REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+        CHECK(r.plan.weeks[0].primary == std::optional<std::string>("p0"));
+        CHECK(newErrors(p, r.plan).empty());
+    }
+    SUBCASE("a pool of three with emergency weeks: warnings only, as few as possible") {
+        Plan p = team(3, NoConsecutive::Any, "UTC");
+        p = blankWeeks(p, {"2027-03-01", "2027-03-08", "2027-03-15", "2027-03-22"});
+        p.weeks[1].emergency = p.weeks[2].emergency = p.weeks[3].emergency = true;
+        DraftResult r = draft(p);
+        REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+        const Report rep = check(r.plan);
+        CHECK(rep.errors == 0);
+        CHECK(keysOf(rep, "consecutive").size() == 3);   // one repeat per emergency week (3 people, 2 slots)
+        p.weeks[2].emergency = false;                      // weeks 2 and 3 would need 4 people
+        DraftResult r2 = draft(p);
+        CHECK(r2.status == DraftStatus::Infeasible);
+        CHECK(r2.rule == "consecutive");
+    }
+}
+
+TEST_CASE("draft: summary JSON") {
+    Plan p = cleanPlan();
+    DraftOptions o;
+    o.weeks = 5;
+    DraftResult r = draft(p, o);
+    REQUIRE(r.status == DraftStatus::Ok);
+    Json j = draftSummaryToJson(r);
+    CHECK(j["status"] == "ok");
+    CHECK(j["weeks_added"] == 1);
+    CHECK(j["weeks_filled"] == 1);
+    REQUIRE(j["fills"].size() >= 2);
+    CHECK(j["fills"][0]["week"] == "2026-12-28");
+    CHECK(j["fills"][0]["role"] == "primary");
+    CHECK(j["message"].is_null());
+}
