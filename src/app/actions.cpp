@@ -6,6 +6,7 @@
 #include "core/plan_io.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 
 namespace app {
 namespace {
@@ -132,8 +133,12 @@ void Run(App& app, ActionId id) {
 void ActionMenuItem(App& app, ActionId id, const char* label_override) {
     const Action& a = GetAction(id);
     bool selected = id == ActionId::ToggleTheme && app.settings.dark;
-    if (ImGui::MenuItem(label_override ? label_override : a.label, a.shortcut_text, selected, a.enabled(app)))
-        a.run(app);
+    bool clicked = ImGui::MenuItem(label_override ? label_override : a.label, a.shortcut_text, selected, a.enabled(app));
+    // Test label: "menu:" + the action's own label without its ellipsis ("menu:New plan").
+    std::string tag = a.label;
+    if (tag.size() >= 3 && tag.compare(tag.size() - 3, 3, "\u2026") == 0) tag.resize(tag.size() - 3);
+    Tag("menu:" + tag);
+    if (clicked) a.run(app);
 }
 
 void HandleShortcuts(App& app) {
@@ -159,10 +164,16 @@ void StartNewPlan(App& app) {
     plan.team_name = "New team";
     plan.team_timezone = app.viewer.zone ? app.viewer.name : "UTC";
     for (const char* p : {"P0", "P1", "P2", "P3"}) plan.policy.severities[p] = rp::defaultSeverity(p);
+    // A plan needs at least one person (plan-format.md); start with a placeholder to rename.
+    rp::Person first;
+    first.id = "lead";
+    first.name = "Team lead";
+    plan.people.push_back(first);
     app.doc.Replace("New plan", std::move(plan));
     app.file_name = "plan.json";
     app.rotation = RotationViewState();
     app.team = TeamViewState();
+    app.team.selected = 0;
     ShowNotice(app, "Started a new plan");
 }
 

@@ -56,12 +56,25 @@ void ApplyPendingEdits(App& app) {
     for (PendingEdit& e : edits) app.doc.Apply(e.description, e.edit);
 }
 
-// Saves the plan in localStorage after every completed change.
+// Saves the plan in localStorage after every completed change. A plan that would not
+// read back (say, the last person removed) is not stored: the last good one stays, and
+// the status bar says why.
 void Autosave(App& app) {
     if (app.doc.saved_revision == app.doc.revision() || app.doc.HasLiveEdit()) return;
     if (ImGui::IsAnyItemActive()) return;   // wait for the end of a drag or typing session
     app.doc.saved_revision = app.doc.revision();
-    if (!platform::StorageSet(kStorageKey, rp::writePlan(app.doc.plan())))
+    const std::string text = rp::writePlan(app.doc.plan());
+    rp::LoadResult check = rp::readPlan(text);
+    if (!check.ok()) {
+        ShowNotice(app, "Not saved in this browser: " + (check.error ? check.error->str() : std::string("unreadable")), 0);
+        app.save_blocked = true;
+        return;
+    }
+    if (app.save_blocked) {
+        app.save_blocked = false;
+        app.notice.text.clear();
+    }
+    if (!platform::StorageSet(kStorageKey, text))
         ShowNotice(app, "Could not save in this browser's storage (full or disabled)", 10);
 }
 
@@ -191,6 +204,10 @@ void ShowError(App& app, const std::string& title, const std::string& message) {
     app.error.pending_open = true;
     app.error.title = title;
     app.error.message = message;
+}
+
+std::string Count(int n, const char* singular, const char* plural) {
+    return std::to_string(n) + " " + (n == 1 ? singular : plural);
 }
 
 void ShowNotice(App& app, const std::string& text, double seconds) {

@@ -148,6 +148,7 @@ struct App {
     Settings settings;
     std::vector<std::string> zone_names;   // every IANA zone the database has, sorted
     std::string file_name = "plan.json";   // name used when saving
+    bool save_blocked = false;             // the plan as it is would not read back; not stored
     bool ready = false;                    // the JS API has been announced
     int frame = 0;
     double frame_ms = 0;                   // the last frame's UI time (build + draw lists)
@@ -167,5 +168,7 @@ void Edit(App& app, std::string description, std::function<void(rp::Plan&)> edit
 std::optional<std::string> LoadPlanText(App& app, const std::string& text, const std::string& description);
 void ShowError(App& app, const std::string& title, const std::string& message);
 void ShowNotice(App& app, const std::string& text, double seconds = 6);
+// "1 error", "3 errors"
+std::string Count(int n, const char* singular, const char* plural);
 
 }  // namespace app

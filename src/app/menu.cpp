@@ -17,19 +17,21 @@ void DrawMainMenu(App& app) {
         ActionMenuItem(app, ActionId::NewPlan);
         ActionMenuItem(app, ActionId::OpenPlan);
         ActionMenuItem(app, ActionId::SavePlan);
-        ImGui::Separator();
-        if (ImGui::BeginMenu("Download export")) {
-            ActionMenuItem(app, ActionId::ExportJson);
-            ActionMenuItem(app, ActionId::ExportIcsTeam);
-            if (ImGui::BeginMenu("iCalendar for one person")) {
-                for (const rp::Person& p : plan.people)
-                    if (ImGui::MenuItem((p.name + "  (" + p.id + ")").c_str())) DownloadIcsForPerson(app, p.id);
-                ImGui::EndMenu();
+        ImGui::SeparatorText("Download an export");
+        ActionMenuItem(app, ActionId::ExportJson);
+        ActionMenuItem(app, ActionId::ExportIcsTeam);
+        bool per_person = ImGui::BeginMenu("iCalendar for one person");
+        Tag("menu:iCalendar for one person");
+        if (per_person) {
+            for (const rp::Person& p : plan.people) {
+                if (ImGui::MenuItem((p.name + "  (" + p.id + ")").c_str())) DownloadIcsForPerson(app, p.id);
+                Tag("menu:ics:" + p.id);
             }
-            ActionMenuItem(app, ActionId::ExportCsv);
-            ActionMenuItem(app, ActionId::ExportMarkdown);
             ImGui::EndMenu();
         }
+        ActionMenuItem(app, ActionId::ExportCsv);
+        ActionMenuItem(app, ActionId::ExportMarkdown);
+        ImGui::Separator();
         ActionMenuItem(app, ActionId::ShowExports);
         ImGui::EndMenu();
     }
@@ -74,8 +76,8 @@ void DrawMainMenu(App& app) {
 
     // The plan's name and the check summary, right-aligned.
     const Derived& d = app.derived;
-    std::string summary = plan.team_name + "  ·  " + std::to_string(d.report.errors) + " errors, " +
-                          std::to_string(d.report.warnings) + " warnings";
+    std::string summary = plan.team_name + "  ·  " + Count(d.report.errors, "error", "errors") + ", " +
+                          Count(d.report.warnings, "warning", "warnings");
     float width = ImGui::CalcTextSize(summary.c_str()).x;
     ImGui::SameLine(ImGui::GetWindowWidth() - width - ImGui::GetStyle().ItemSpacing.x * 2);
     ImGui::TextUnformatted(summary.c_str());

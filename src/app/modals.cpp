@@ -96,16 +96,17 @@ void DrawStatusBar(App& app) {
     const Derived& d = app.derived;
     const bool ok = d.report.errors == 0;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ok ? pal.ok_text : pal.error_text));
-    ImGui::Text(ok ? "\u2713 No errors" : "\u2717 %d errors", d.report.errors);
+    if (ok) ImGui::TextUnformatted("\u2713 No errors");
+    else ImGui::Text("\u2717 %s", Count(d.report.errors, "error", "errors").c_str());
     ImGui::PopStyleColor();
     Tag("status:check");
     ImGui::SameLine();
-    TextMuted("%d warnings", d.report.warnings);
+    TextMuted("%s", Count(d.report.warnings, "warning", "warnings").c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    bool saved = app.doc.saved_revision == app.doc.revision();
-    TextMuted("%s", saved ? "Saved in this browser" : "Saving…");
+    bool saved = app.doc.saved_revision == app.doc.revision() && !app.save_blocked;
+    TextMuted("%s", saved ? "Saved in this browser" : app.save_blocked ? "Not saved" : "Saving…");
     if (!d.problems.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");

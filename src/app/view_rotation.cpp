@@ -151,6 +151,7 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
                     chosen = p.id;
                     picked = true;
                 }
+                Tag("pick:" + p.id);
             }
             ImGui::EndCombo();
         }

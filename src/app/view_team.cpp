@@ -225,13 +225,17 @@ void PersonEditor(App& app, int index) {
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(GetPalette().error_bg));
-    if (ImGui::Button("Remove from the team")) {
+    ImGui::BeginDisabled(live.people.size() <= 1);   // a plan keeps at least one person
+    bool remove = ImGui::Button("Remove from the team");
+    ImGui::EndDisabled();
+    if (remove) {
         Edit(app, "Remove " + who, [index](rp::Plan& p) { p.people.erase(p.people.begin() + index); });
         app.team.selected = -1;
     }
     ImGui::PopStyleColor();
     Tag("team:remove-person");
-    ImGui::SetItemTooltip("Their assignments stay; the check then lists them as unknown ids.");
+    ImGui::SetItemTooltip(live.people.size() <= 1 ? "A plan needs at least one person."
+                                                  : "Their assignments stay; the check then lists them as unknown ids.");
     ImGui::PopID();
 }
 

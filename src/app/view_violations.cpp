@@ -41,8 +41,8 @@ void JumpToWeek(App& app, rp::Date week) {
 
 void DrawViolationsView(App& app) {
     const Derived& d = app.derived;
-    std::string title = "Violations (" + std::to_string(d.report.errors) + " errors, " +
-                        std::to_string(d.report.warnings) + " warnings)###Violations";
+    std::string title = "Violations (" + Count(d.report.errors, "error", "errors") + ", " +
+                        Count(d.report.warnings, "warning", "warnings") + ")###Violations";
     if (!BeginPanel(app, Panel::Violations, title.c_str(), &app.windows.violations)) {
         ImGui::End();
         return;

@@ -128,9 +128,12 @@ bool PersonCombo(const App& app, const char* label, const std::optional<std::str
     if (width != 0.0f) ImGui::SetNextItemWidth(width);
     bool chosen = false;
     if (ImGui::BeginCombo(label, preview.c_str(), ImGuiComboFlags_HeightLarge | flags)) {
-        if (allow_none && ImGui::Selectable("— nobody —", !current)) {
-            *out = std::nullopt;
-            chosen = true;
+        if (allow_none) {
+            if (ImGui::Selectable("— nobody —", !current)) {
+                *out = std::nullopt;
+                chosen = true;
+            }
+            Tag("pick:none");
         }
         for (const rp::Person& p : plan.people) {
             bool selected = current && *current == p.id;
@@ -141,6 +144,7 @@ bool PersonCombo(const App& app, const char* label, const std::optional<std::str
                 *out = p.id;
                 chosen = true;
             }
+            Tag("pick:" + p.id);
             if (selected) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();

@@ -7,6 +7,10 @@
 
 #include "core/plan.hpp"
 
+namespace rp {
+struct IncidentOptions;  // core/incidents.hpp
+}
+
 namespace rp::cli {
 
 enum Exit { kOk = 0, kFailed = 1, kBadInput = 2 };
@@ -48,5 +52,12 @@ int cmdEscalate(Args& args);
 int cmdGaps(Args& args);
 int cmdDraft(Args& args);
 int cmdCandidates(Args& args);
+int cmdIncidents(Args& args);
+int cmdPay(Args& args);
+int cmdHandoff(Args& args);
+
+// The simulation options of `incidents` and `pay` (--rate, --count, --mix,
+// --security-share, --ack-mean) with the --seed text; throws UsageError.
+rp::IncidentOptions incidentOptionsFromArgs(Args& args, const std::string& seed);
 
 }  // namespace rp::cli

@@ -23,6 +23,11 @@ const char* kUsage =
     "                                              fill the unassigned weeks, balanced\n"
     "  candidates PLAN --week DATE --role ROLE [--json]\n"
     "                                              who could take an assignment, best first\n"
+    "  incidents PLAN --seed S [--rate R | --count N] [--mix P0=1,P1=3,P2=10,P3=20] [--json]\n"
+    "                                              simulate many incidents: pages, nights, escalations\n"
+    "  pay PLAN [--incidents FILE | --seed S ...] [--format csv|json] [-o FILE]\n"
+    "                                              compensation per person and month\n"
+    "  handoff PLAN --week DATE [-o FILE]          the handoff message for a week (Markdown)\n"
     "\n"
     "PLAN may be - for standard input. 'rotaplan COMMAND --help' tells more.\n"
     "exit status: 0 success, 1 the check or verdict failed, 2 bad input or usage\n";
@@ -54,6 +59,9 @@ int main(int argc, char** argv) {
         if (command == "gaps") return cmdGaps(args);
         if (command == "draft") return cmdDraft(args);
         if (command == "candidates") return cmdCandidates(args);
+        if (command == "incidents") return cmdIncidents(args);
+        if (command == "pay") return cmdPay(args);
+        if (command == "handoff") return cmdHandoff(args);
         std::fprintf(stderr, "rotaplan: unknown command '%s' (try rotaplan --help)\n", command.c_str());
         return kBadInput;
     } catch (const UsageError& e) {

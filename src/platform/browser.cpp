@@ -50,6 +50,22 @@ EM_JS(void, rp_js_init, (), {
         });
     }
     Module.rpPassFile = passFile;
+    Module.rpOpenPicker = function() {
+        var input = document.getElementById("rp-file-input");
+        if (!input) {
+            input = document.createElement("input");
+            input.type = "file";
+            input.id = "rp-file-input";
+            input.accept = ".json,application/json";
+            input.style.display = "none";
+            input.addEventListener("change", function() {
+                if (input.files.length > 0) passFile(input.files[0]);
+                input.value = "";
+            });
+            document.body.appendChild(input);
+        }
+        input.click();
+    };
     var depth = 0;
     function hasFiles(e) {
         return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0;
@@ -73,9 +89,16 @@ EM_JS(void, rp_js_init, (), {
     });
     // SDL prevents the default of every Ctrl/Cmd key, which would stop the browser
     // from firing "paste": let Ctrl/Cmd+V through to the browser, untouched by SDL.
+    // Ctrl/Cmd+O opens the picker inside the key event itself: the browser shows a file
+    // picker only while handling a user's input, not a frame later.
     window.addEventListener('keydown', function(e) {
-        if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) {
+        if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+        if (e.key === 'v' || e.key === 'V') {
             e.stopImmediatePropagation();
+        } else if ((e.key === 'o' || e.key === 'O') && !e.shiftKey) {
+            e.preventDefault();
+            e.stopImmediatePropagation();
+            Module.rpOpenPicker();
         }
     }, true);
     document.addEventListener('paste', function(e) {
@@ -89,22 +112,7 @@ EM_JS(void, rp_js_init, (), {
     });
 });
 
-EM_JS(void, rp_js_open_picker, (), {
-    var input = document.getElementById('rp-file-input');
-    if (!input) {
-        input = document.createElement('input');
-        input.type = 'file';
-        input.id = 'rp-file-input';
-        input.accept = '.json,application/json';
-        input.style.display = 'none';
-        input.addEventListener('change', function() {
-            if (input.files.length > 0) Module.rpPassFile(input.files[0]);
-            input.value = "";
-        });
-        document.body.appendChild(input);
-    }
-    input.click();
-});
+EM_JS(void, rp_js_open_picker, (), { Module.rpOpenPicker(); });
 
 EM_JS(void, rp_js_download, (const char* name, const char* mime, const char* data, int size), {
     var bytes = HEAPU8.slice(data, data + size);
