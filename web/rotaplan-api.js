@@ -41,6 +41,7 @@
           return callJson('rp_api_escalate', ['number'], [p]);
         }), 'timeline');
       },
+      gaps: function () { return unwrap(callJson('rp_api_gaps', [], []), 'gaps'); },
       exportText: function (format, options) {
         var opts = JSON.stringify(options || {});
         return unwrap(withString(opts, function (p) {

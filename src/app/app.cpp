@@ -230,6 +230,11 @@ void RunFrame(App& app) {
     if (app.windows.load) DrawLoadView(app);
     if (app.windows.exports) DrawExportsWindow(app);
     if (app.windows.about) DrawAboutWindow(app);
+    DrawIncidentViews(app);
+    if (app.req.show_requests) DrawRequestsWindow(app);
+    if (app.req.show_cover) DrawCoverWindow(app);
+    TickDraft(app);
+    if (app.req.show_draft) DrawDraftWindow(app);
     DrawStatusBar(app);
     DrawDropHint(app);
     DrawModals(app);

@@ -13,6 +13,8 @@
 #include "core/check.hpp"
 #include "core/plan.hpp"
 #include "core/shifts.hpp"
+#include "state_incidents.hpp"
+#include "state_requests.hpp"
 #include "undo.hpp"
 
 namespace date { class time_zone; }
@@ -141,6 +143,8 @@ struct App {
     ViolationsViewState violations;
     PolicyViewState policy;
     ExportsViewState exports;
+    IncidentViews inc_views;               // escalation, gaps, incidents, pay, handoff (state_incidents.hpp)
+    RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;

@@ -14,6 +14,7 @@
 #include "core/check.hpp"
 #include "core/escalation.hpp"
 #include "core/exports.hpp"
+#include "core/gaps.hpp"
 #include "core/plan_io.hpp"
 #include "core/simulate.hpp"
 #include "core/time.hpp"
@@ -87,6 +88,17 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_escalate(const char* options_c) {
         return Return(rp::Json{{"ok", true},
                                {"timeline", rp::timelineToJson(std::get<rp::EscalationTimeline>(result),
                                                                rp::findZone(plan.team_timezone))}});
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+}
+
+// The coverage-gap scan of the open plan: {gaps: [...], count} (escalation.md).
+EMSCRIPTEN_KEEPALIVE const char* rp_api_gaps() {
+    const rp::Plan& plan = app::TheApp().doc.plan();
+    try {
+        return Return(rp::Json{{"ok", true},
+                               {"gaps", rp::gapReportToJson(rp::findCoverageGaps(plan), rp::findZone(plan.team_timezone))}});
     } catch (const std::exception& e) {
         return Fail(e.what());
     }

@@ -48,6 +48,8 @@ void DrawMainMenu(App& app) {
         ImGui::Separator();
         ActionMenuItem(app, ActionId::AddWeek);
         ActionMenuItem(app, ActionId::AddPerson);
+        if (ImGui::MenuItem("Draft weeks…")) app.req.show_draft = true;
+        Tag("menu:Draft weeks");
         ImGui::EndMenu();
     }
 
@@ -60,6 +62,9 @@ void DrawMainMenu(App& app) {
         ImGui::MenuItem("Calendar", nullptr, &app.windows.calendar);
         ImGui::MenuItem("Violations", nullptr, &app.windows.violations);
         ImGui::MenuItem("Load", nullptr, &app.windows.load);
+        IncidentViewsMenuItems(app);
+        ImGui::MenuItem("Requests", nullptr, &app.req.show_requests);
+        Tag("menu:Requests");
         ImGui::Separator();
         ActionMenuItem(app, ActionId::ToggleTheme);
         Tag("menu:View/Dark theme");

@@ -193,6 +193,15 @@ void DrawTimeline(App& app, rp::Date first) {
 
     ImGui::InvisibleButton("##area", ImVec2(width, total_h));
     Tag("calendar:timeline");
+    if (EscalationPicking(app)) {
+        // The escalation window waits for a moment: this click picks it.
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to open the escalation here");
+        if (ImGui::IsItemClicked() && mouse.x >= tl.x0 && mouse.x < tl.x1) {
+            double f = (mouse.x - tl.x0) / (tl.x1 - tl.x0);
+            EscalationPickAt(app, t0 + seconds(int64_t(f * double((t1 - t0).count()))));
+        }
+        hovered = nullptr;
+    }
     if (hovered) {
         const rp::Shift& s = *hovered;
         ImGui::BeginTooltip();

@@ -159,6 +159,16 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
         picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN, ImGuiComboFlags_NoArrowButton);
     }
     Tag("cell:" + date_text + ":" + role);
+    if (column != Column::Escalation && ImGui::BeginPopupContextItem("##covermenu")) {
+        ImGui::TextDisabled("%s of %s", role, date_text.c_str());
+        ImGui::Separator();
+        if (ImGui::MenuItem("Who can cover?")) {
+            OpenCover(app, w.start, column == Column::Primary ? rp::Role::Primary
+                                    : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow);
+        }
+        Tag("menu:Who can cover?");
+        ImGui::EndPopup();
+    }
     if (ImGui::BeginDragDropTarget()) {
         if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPersonPayload)) {
             chosen = std::string(static_cast<const char*>(payload->Data), payload->DataSize);
@@ -251,6 +261,12 @@ void Toolbar(App& app) {
     }
     ImGui::EndDisabled();
     Tag("button:remove-week");
+    ImGui::SameLine();
+    if (ImGui::Button("Draft weeks…")) app.req.show_draft = true;
+    Tag("button:draft-weeks");
+    ImGui::SameLine();
+    if (ImGui::Button("Requests")) app.req.show_requests = true;
+    Tag("button:requests");
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();

@@ -1,0 +1,60 @@
+// State of the change-request windows: the Requests window (list, new-request form,
+// simulation), "Who can cover?" and the "Draft weeks" dialog. Included from
+// app_state.hpp; App holds one RequestsState as `app.req`.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/candidates.hpp"
+#include "core/draft.hpp"
+#include "core/draft_job.hpp"
+#include "core/plan.hpp"
+#include "core/simulate.hpp"
+
+namespace app {
+
+struct App;
+
+struct RequestsState {
+    // ---- the Requests window ----
+    bool show_requests = false;
+    std::string selected;                     // request id whose simulation is shown
+    std::optional<rp::Simulation> simulation; // of `selected`, at `sim_revision`
+    std::uint64_t sim_revision = 0;
+    // The new-request form.
+    bool form_open = false;
+    int form_type = 0;                        // 0 swap, 1 cover
+    std::string form_by, form_with;
+    int form_week = -1, form_with_week = -1;  // indexes into plan.weeks
+    int form_role = 0, form_with_role = 0;    // 0 primary, 1 secondary, 2 shadow
+    bool form_emergency = false;
+    std::string form_submitted;               // YYYY-MM-DD ("" = today in the team zone)
+
+    // ---- Who can cover? ----
+    bool show_cover = false;
+    rp::Date cover_week{};
+    rp::Role cover_role = rp::Role::Primary;
+    std::optional<rp::CandidateList> candidates;   // for cover_week/cover_role at cover_revision
+    std::uint64_t cover_revision = 0;
+
+    // ---- Draft weeks ----
+    bool show_draft = false;
+    std::string draft_from;                   // YYYY-MM-DD ("" = the first week)
+    int draft_weeks = 4;                      // 0 = fill only, add none
+    int draft_seed = 0;
+    std::shared_ptr<rp::DraftJob> draft_job;  // running or finished
+    std::uint64_t draft_revision = 0;         // plan revision the job started from
+    bool draft_applied = false;
+    std::string draft_error;                  // bad option text
+};
+
+void DrawRequestsWindow(App& app);   // view_requests.cpp
+void DrawCoverWindow(App& app);      // view_cover.cpp
+void DrawDraftWindow(App& app);      // view_draft.cpp
+// Opens "Who can cover?" for one cell (the rotation grid's context menu).
+void OpenCover(App& app, rp::Date week, rp::Role role);
+// Advances a running draft by one frame's slice (app.cpp, once per frame).
+void TickDraft(App& app);
+
+}  // namespace app

@@ -1,0 +1,163 @@
+// Change requests, "Who can cover?" and "Draft weeks" as a person uses them: real mouse
+// events on the canvas at the test hook's widgetRect(label) (docs/page.md lists the labels).
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { openPage, assert, assertEqual } from './harness.mjs';
+
+async function rect(page, label, timeoutMs = 5000) {
+  const t0 = Date.now();
+  for (;;) {
+    const r = await page.evaluate((l) => window.rotaplanTest.widgetRect(l), label);
+    if (r) return r;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`widget ${label} is not drawn`);
+    await page.evaluate(() => window.rotaplanTest.frames(2));
+  }
+}
+const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+async function frames(page, n = 3) { await page.evaluate((k) => window.rotaplanTest.frames(k), n); }
+async function click(page, label, button = 'left') {
+  const c = centre(await rect(page, label));
+  await page.mouse.move(c.x, c.y);
+  await frames(page, 2);
+  await page.mouse.down({ button });
+  await frames(page, 2);
+  await page.mouse.up({ button });
+  await frames(page, 3);
+}
+const planOf = async (page) => JSON.parse(await page.evaluate(() => window.rotaplan.planJson()));
+
+export default async function ({ url, context, cli, root, shots, runner }) {
+  const { page, errors } = await openPage(context, url);
+  const samplePath = path.join(root, 'assets', 'sample-plan.json');
+  const sample = fs.readFileSync(samplePath, 'utf8');
+  await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
+  await frames(page, 4);
+
+  await runner.test('requests: the window lists the requests; simulating r1 says reject, as the CLI does', async () => {
+    await click(page, 'button:requests');
+    await rect(page, 'window:Requests');
+    await rect(page, 'request:r1');
+    await rect(page, 'request:r2');
+    await click(page, 'request:r1');
+    await click(page, 'requests:simulate');
+    await rect(page, 'requests:verdict:reject');
+    let cliSim;
+    try {
+      cliSim = JSON.parse(execFileSync(cli, ['simulate', samplePath, 'r1', '--json']).toString());
+    } catch (e) {
+      cliSim = JSON.parse(e.stdout.toString());   // exit code 1 for a rejection
+    }
+    assertEqual(cliSim.verdict, 'reject', 'CLI verdict');
+    const pageSim = await page.evaluate(() => window.rotaplan.simulate('r1'));
+    assertEqual(pageSim, cliSim, 'simulation of r1, page vs CLI');
+    await page.screenshot({ path: path.join(shots, 'requests-r1.png') });
+  });
+
+  await runner.test('requests: approving r2 changes the plan as one undo step', async () => {
+    const before = await planOf(page);
+    await click(page, 'request:r2');
+    await click(page, 'requests:simulate');
+    await rect(page, 'requests:verdict');
+    const sim = await page.evaluate(() => window.rotaplan.simulate('r2'));
+    await click(page, 'requests:approve');
+    await frames(page, 3);
+    const after = await planOf(page);
+    const wk = after.weeks.find((w) => w.start === '2026-12-14');
+    assertEqual(wk.primary, 'carol', 'primary of 2026-12-14 after approving r2');
+    assertEqual(after.requests.find((r) => r.id === 'r2').status, 'applied', 'status of r2');
+    for (const c of sim.changes) {
+      const w = after.weeks.find((x) => x.start === c.week);
+      assertEqual(w[c.role] ?? null, c.to, `change ${c.week} ${c.role}`);
+    }
+    assertEqual(await page.evaluate(() => window.rotaplanTest.undoDescription()), 'Approve request r2', 'undo description');
+    await page.screenshot({ path: path.join(shots, 'requests-r2-applied.png') });
+    await page.evaluate(() => window.rotaplanTest.undo());
+    await frames(page, 3);
+    assertEqual(await planOf(page), before, 'plan after undo');
+  });
+
+  await runner.test('requests: a new cover request gets the next id and is undoable', async () => {
+    await click(page, 'requests:new');
+    await click(page, 'requests:form:cover');
+    await click(page, 'requests:form:by');
+    await click(page, 'pick:bob');
+    await click(page, 'requests:form:week');
+    await click(page, 'pick:week:2026-12-14');
+    await click(page, 'requests:form:with');
+    await click(page, 'pick:dev');
+    await page.screenshot({ path: path.join(shots, 'requests-form.png') });
+    await click(page, 'requests:form:create');
+    const plan = await planOf(page);
+    const r3 = plan.requests.find((r) => r.id === 'r3');
+    assert(r3, 'no r3: ' + JSON.stringify(plan.requests.map((r) => r.id)));
+    assertEqual([r3.type, r3.by, r3.with, r3.week, r3.role, r3.status], ['cover', 'bob', 'dev', '2026-12-14', 'primary', 'pending'], 'r3');
+    assert(/^\d{4}-\d\d-\d\d$/.test(r3.submitted), 'submitted ' + r3.submitted);
+    await page.evaluate(() => window.rotaplanTest.undo());
+    await frames(page, 3);
+    assertEqual((await planOf(page)).requests.length, 2, 'requests after undo');
+  });
+
+  await runner.test('who can cover: right-click a cell, assign the first candidate', async () => {
+    // Close the Requests window so it hides nothing.
+    await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
+    await frames(page, 3);
+    await click(page, 'menu:View');
+    await click(page, 'menu:Requests');
+    await click(page, 'cell:2026-12-21:secondary', 'right');
+    await click(page, 'menu:Who can cover?');
+    await rect(page, 'window:Who can cover?');
+    const list = JSON.parse(execFileSync(cli, ['candidates', samplePath, '--week', '2026-12-21', '--role', 'secondary', '--json']).toString());
+    const first = list.candidates.find((c) => !c.current);
+    assert(first, 'no candidate');
+    for (const c of list.candidates) await rect(page, 'cover:candidate:' + c.person);
+    for (const e of list.excluded) await rect(page, 'cover:excluded:' + e.person);
+    await page.screenshot({ path: path.join(shots, 'cover.png') });
+    await click(page, 'cover:assign:' + first.person);
+    const plan = await planOf(page);
+    assertEqual(plan.weeks.find((w) => w.start === '2026-12-21').secondary, first.person, 'secondary after Assign');
+    assert((await page.evaluate(() => window.rotaplanTest.undoDescription())).startsWith('Set secondary of 2026-12-21'), 'undo description');
+  });
+
+  await runner.test('draft weeks: adds 4 weeks as one step and the check has no errors', async () => {
+    const plan = JSON.parse(sample);
+    for (const t of plan.time_off) if (t.person === 'carol') t.to = '2026-12-23';
+    await page.evaluate((t) => window.rotaplan.loadPlan(t), JSON.stringify(plan));
+    await frames(page, 3);
+    const weeks0 = (await planOf(page)).weeks.length;
+    const rev0 = await page.evaluate(() => window.rotaplanTest.revision());
+    await click(page, 'button:draft-weeks');
+    await rect(page, 'window:Draft weeks');
+    await click(page, 'draft:run');
+    await rect(page, 'draft:summary', 10000);
+    await frames(page, 3);
+    const after = await planOf(page);
+    assertEqual(after.weeks.length, weeks0 + 4, 'weeks after the draft');
+    assert(after.weeks.every((w) => w.primary && w.secondary), 'unfilled week');
+    const report = await page.evaluate(() => window.rotaplan.check());
+    assertEqual(report.errors, 0, 'errors after the draft: ' + JSON.stringify(report.violations));
+    assert((await page.evaluate(() => window.rotaplanTest.undoDescription())).startsWith('Draft weeks'), 'undo description');
+    await page.screenshot({ path: path.join(shots, 'draft-done.png') });
+    await page.evaluate(() => window.rotaplanTest.undo());
+    await frames(page, 3);
+    assertEqual((await planOf(page)).weeks.length, weeks0, 'weeks after one undo');
+    assert(await page.evaluate(() => window.rotaplanTest.revision()) !== rev0, 'revision moved');
+  });
+
+  await runner.test('draft weeks: an infeasible draft names the week and the rule and changes nothing', async () => {
+    await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
+    await frames(page, 3);
+    const before = await page.evaluate(() => window.rotaplan.planJson());
+    await click(page, 'draft:run');
+    await rect(page, 'draft:failure', 10000);
+    await frames(page, 3);
+    assertEqual(await page.evaluate(() => window.rotaplan.planJson()), before, 'plan after a failed draft');
+    await page.screenshot({ path: path.join(shots, 'draft-failure.png') });
+  });
+
+  await runner.test('requests: no page errors', async () => {
+    assertEqual(errors, [], 'console errors');
+  });
+  await page.close();
+}
