@@ -223,7 +223,7 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
     const std::int64_t steps[] = {5, 10, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 10080};
     std::int64_t step = steps[11];
     for (std::int64_t s : steps)
-        if (span_min / s <= std::max<std::int64_t>(2, std::int64_t((x1 - x0) / (em * 5)))) { step = s; break; }
+        if (span_min / s <= std::max<std::int64_t>(2, std::int64_t((x1 - x0) / (em * 9)))) { step = s; break; }
     float axis_y = origin.y + lane_h * 5;
     dl->AddLine(ImVec2(x0, axis_y), ImVec2(x1, axis_y), pal.muted_text);
     for (std::int64_t m = 0; m <= span_min; m += step) {
@@ -238,12 +238,12 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
     if (tl.delivered && sev != plan.policy.severities.end()) {
         float x = X(*tl.delivered + minutes(sev->second.ack_minutes));
         dl->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_y), pal.warning_text, 2.0f);
-        dl->AddText(ImVec2(x + 3, origin.y), pal.warning_text, "ack due");
+        dl->AddText(ImVec2(x + 3, axis_y - em * 2), pal.warning_text, "ack due");
     }
     if (tl.respond_due) {
         float x = X(*tl.respond_due);
         dl->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_y), pal.error_text, 2.0f);
-        dl->AddText(ImVec2(x + 3, origin.y + em), pal.error_text, "respond due");
+        dl->AddText(ImVec2(x + 3, axis_y - em), pal.error_text, "respond due");
     }
     // Events.
     const ImU32 page_col = pal.primary, ack_col = pal.ok_text, skip_col = pal.error_text;
@@ -270,6 +270,7 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
             break;
         default: break;
         }
+        if (e.type == rp::EscalationEventType::Ack) continue;   // the page beside it names the person
         std::string who = e.person ? plan.nameOf(*e.person) : std::string("nobody");
         dl->AddText(ImVec2(x + r + 3, cy - em / 2), ImGui::GetColorU32(ImGuiCol_Text), who.c_str());
     }
@@ -298,7 +299,7 @@ void Events(App& app, const rp::EscalationTimeline& tl) {
     ImGui::TableSetupColumn("Event");
     ImGui::TableSetupColumn("Who");
     ImGui::TableSetupColumn("Their time");
-    ImGui::TableSetupColumn("Why");
+    ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_None, 2.5f);
     ImGui::TableHeadersRow();
     for (int i = 0; i < (int)tl.events.size(); ++i) {
         const auto& e = tl.events[i];

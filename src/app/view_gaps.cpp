@@ -52,7 +52,7 @@ void DrawGapsWindow(App& app) {
         }
     }
     std::string title = "Coverage gaps (" + std::to_string(st.report.gaps.size()) + ")###Coverage gaps";
-    if (!BeginIncidentToolWindow(title.c_str(), &app.inc_views.gaps, ImVec2(720, 420), ImVec2(0.75f, 0.3f))) {
+    if (!BeginIncidentToolWindow(title.c_str(), &app.inc_views.gaps, ImVec2(980, 420), ImVec2(0.6f, 0.3f))) {
         ImGui::End();
         return;
     }
@@ -74,12 +74,13 @@ void DrawGapsWindow(App& app) {
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!st.report.gaps.empty() && ImGui::BeginTable("##gaps", 6, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Opened (team time)");
-        ImGui::TableSetupColumn("Sev", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.2f);
-        ImGui::TableSetupColumn("Week");
-        ImGui::TableSetupColumn("Kind");
-        ImGui::TableSetupColumn("Who");
-        ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        const float em = ImGui::GetFontSize();
+        ImGui::TableSetupColumn("Opened (team time)", ImGuiTableColumnFlags_WidthFixed, em * 12);
+        ImGui::TableSetupColumn("Sev", ImGuiTableColumnFlags_WidthFixed, em * 2);
+        ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_WidthFixed, em * 6);
+        ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthFixed, em * 7);
+        ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, em * 8);
+        ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         clipper.Begin((int)st.report.gaps.size());

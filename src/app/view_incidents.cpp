@@ -259,7 +259,6 @@ void DrawIncidentsWindow(App& app) {
                   t.incidents ? 100.0 * double(t.escalated) / double(t.incidents) : 0.0, Minutes(t.ack_median).c_str(),
                   Minutes(t.ack_p90).c_str(), st.report_revision != app.doc.revision() ? " · the plan changed since: run again" : "");
         ImGui::BeginChild("##charts", ImVec2(0, 0));
-        Tag("incidents:charts");
         ImGui::SeparatorText("Pages per person");
         PersonBars(r, plan);
         ImGui::SeparatorText("Acknowledgement and escalation per person");
@@ -269,6 +268,7 @@ void DrawIncidentsWindow(App& app) {
         ImGui::SeparatorText("Per week");
         WeekChart(r);
         ImGui::EndChild();
+        Tag("incidents:charts");
     } else if (!running) {
         TextMuted("Run a simulation to see pages per person and per week.");
     }

@@ -112,8 +112,11 @@ double detLog(double x) {
     // ln(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.1716
     const double s = (m - 1.0) / (m + 1.0);
     const double s2 = s * s;
-    double sum = 1.0 / 23.0;
-    for (int k = 21; k >= 1; k -= 2) sum = 1.0 / k + s2 * sum;
+    // 1/(2k+1), k = 11..0, folded at compile time (correctly rounded by every compiler)
+    static constexpr double kInvOdd[12] = {1.0 / 23, 1.0 / 21, 1.0 / 19, 1.0 / 17, 1.0 / 15, 1.0 / 13,
+                                           1.0 / 11, 1.0 / 9,  1.0 / 7,  1.0 / 5,  1.0 / 3,  1.0};
+    double sum = kInvOdd[0];
+    for (int k = 1; k < 12; ++k) sum = kInvOdd[k] + s2 * sum;
     return static_cast<double>(e) * 0.69314718055994530942 + 2.0 * s * sum;
 }
 
@@ -123,21 +126,24 @@ double detExp(double x) {
     if (x < -745.0) return 0.0;
     const double k = std::floor(x * 1.44269504088896340736 + 0.5);
     const double r = (x - k * 0.693147180369123816490) - k * 1.90821492927058770002e-10;  // |r| <= 0.35
-    double sum = 1.0, term = 1.0;
-    for (int i = 1; i <= 20; ++i) {
-        term = term * r / i;
-        sum += term;
-    }
+    // Taylor series to r^17/17! (|r| <= 0.35: the rest is below 1e-20), Horner form with
+    // 1/i! folded at compile time
+    static constexpr double kInvFact[18] = {
+        1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880,
+        1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0, 1.0 / 87178291200.0,
+        1.0 / 1307674368000.0, 1.0 / 20922789888000.0, 1.0 / 355687428096000.0};
+    double sum = kInvFact[17];
+    for (int i = 16; i >= 0; --i) sum = kInvFact[i] + r * sum;
     return std::ldexp(sum, static_cast<int>(k));
 }
 
 std::optional<std::int64_t> percentileNearestRank(std::vector<std::int64_t>& v, int p) {
     if (v.empty()) return std::nullopt;
-    std::sort(v.begin(), v.end());
     const std::size_t n = v.size();
     std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil(p/100 * n)
     if (rank < 1) rank = 1;
     if (rank > n) rank = n;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(rank - 1), v.end());
     return v[rank - 1];
 }
 
@@ -229,8 +235,20 @@ void IncidentPeople::begin(const Plan& plan) {
         const date::time_zone* z = p.timezone ? findZone(*p.timezone) : nullptr;
         zones.push_back(z ? z : team);
     }
-    zones.reserve(zones.size() + 8);
     team_zone = team;
+    // Ids the plan names but `people` lacks (the check reports them), sorted: registered
+    // now so that every engine numbers people alike.
+    std::vector<std::string> unknown;
+    auto note = [&](const std::optional<std::string>& id) {
+        if (id && !id->empty() && !index.count(*id)) unknown.push_back(*id);
+    };
+    for (const Week& w : plan.weeks) note(w.primary), note(w.secondary), note(w.escalation);
+    for (const Override& o : plan.overrides) note(o.person);
+    for (const TimeOff& t : plan.time_off) note(t.person);
+    note(plan.contacts.engineering_lead), note(plan.contacts.cto), note(plan.contacts.ceo);
+    std::sort(unknown.begin(), unknown.end());
+    unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
+    for (const std::string& id : unknown) indexOf(id);
 }
 
 int IncidentPeople::indexOf(const std::string& id) {
@@ -290,15 +308,113 @@ SeverityTiming timingOf(const SeverityPolicy& p) {
     return t;
 }
 
+// EscalationIndex's look-ups again, with people as numbers (no strings, nothing to destroy
+// in the hot loop: under emscripten's JavaScript exceptions, every call made while an object
+// with a destructor is alive goes through a slow JavaScript trampoline).
+struct IntervalTable {
+    std::vector<Instant> start, end, max_end;
+    std::vector<int> tag, value;
+    void add(Instant s, Instant e, int t, int v) {
+        start.push_back(s);
+        end.push_back(e);
+        tag.push_back(t);
+        value.push_back(v);
+    }
+    void finish() {
+        const std::size_t n = start.size();
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return start[a] < start[b]; });
+        IntervalTable t;
+        for (std::size_t i : order) t.add(start[i], end[i], tag[i], value[i]);
+        t.max_end.resize(n);
+        for (std::size_t i = 0; i < n; ++i) t.max_end[i] = i == 0 ? t.end[i] : std::max(t.max_end[i - 1], t.end[i]);
+        *this = std::move(t);
+    }
+    // The value of the lowest tag holding t; `none` when no entry does.
+    int valueAt(Instant t, int none) const noexcept {
+        std::ptrdiff_t k = std::upper_bound(start.begin(), start.end(), t) - start.begin();
+        int best = -1, v = none;
+        for (std::ptrdiff_t i = k - 1; i >= 0 && max_end[static_cast<std::size_t>(i)] > t; --i) {
+            const std::size_t u = static_cast<std::size_t>(i);
+            if (end[u] > t && (best < 0 || tag[u] < best)) best = tag[u], v = value[u];
+        }
+        return v;
+    }
+};
+
+struct SimIndex {
+    IntervalTable primary, secondary;
+    std::vector<int> week_escalation;        // person, -1: nobody
+    int cto = -1, ceo = -1;
+    std::vector<IntervalTable> time_off;     // by person
+
+    void build(const Plan& plan, const EscalationIndex& ix, IncidentPeople& people) {
+        auto person = [&](const std::optional<std::string>& id) { return id && !id->empty() ? people.indexOf(*id) : -1; };
+        const std::vector<Shift>& shifts = ix.shifts();
+        // tags in (week, start) order, as EscalationIndex: the lowest week wins where weeks overlap
+        std::vector<std::size_t> by_week(shifts.size());
+        for (std::size_t i = 0; i < by_week.size(); ++i) by_week[i] = i;
+        std::stable_sort(by_week.begin(), by_week.end(), [&](std::size_t a, std::size_t b) {
+            if (shifts[a].week != shifts[b].week) return shifts[a].week < shifts[b].week;
+            return shifts[a].start < shifts[b].start;
+        });
+        for (std::size_t k = 0; k < by_week.size(); ++k) {
+            const Shift& sh = shifts[by_week[k]];
+            const int who = sh.person.empty() ? -1 : people.indexOf(sh.person);
+            if (sh.role == Role::Primary) primary.add(sh.start, sh.end, static_cast<int>(k), who);
+            else if (sh.role == Role::Secondary) secondary.add(sh.start, sh.end, static_cast<int>(k), who);
+        }
+        primary.finish();
+        secondary.finish();
+        for (const Week& w : plan.weeks)
+            week_escalation.push_back(person(w.escalation && !w.escalation->empty() ? w.escalation
+                                                                                      : plan.contacts.engineering_lead));
+        cto = person(plan.contacts.cto);
+        ceo = person(plan.contacts.ceo);
+        const date::time_zone* zone = ix.zone();
+        for (std::size_t i = 0; i < plan.time_off.size(); ++i) {
+            const TimeOff& t = plan.time_off[i];
+            const int p = people.indexOf(t.person);
+            if (time_off.size() <= static_cast<std::size_t>(p)) time_off.resize(static_cast<std::size_t>(p) + 1);
+            time_off[static_cast<std::size_t>(p)].add(dayStart(zone, t.from), dayStart(zone, t.to + date::days{1}),
+                                                      static_cast<int>(i), 0);
+        }
+        for (auto& t : time_off) t.finish();
+        time_off.resize(people.ids.size());
+    }
+    int holderAt(const EscalationIndex& ix, int level, Instant t) const noexcept {
+        switch (level) {
+            case 0: return primary.valueAt(t, -1);
+            case 1: return secondary.valueAt(t, -1);
+            case 2: {
+                const int w = ix.weekAt(t);
+                return w >= 0 ? week_escalation[static_cast<std::size_t>(w)] : -1;
+            }
+            case 3: return cto;
+            default: return ceo;
+        }
+    }
+    bool offAt(int person, Instant t) const noexcept {
+        return static_cast<std::size_t>(person) < time_off.size() &&
+               time_off[static_cast<std::size_t>(person)].valueAt(t, -1) >= 0;
+    }
+};
+
 template <class DelayFor>
-void fastTimeline(const EscalationIndex& ix, const SeverityTiming& sev, IncidentPeople& people, DelayFor&& delayFor,
+void fastTimeline(const EscalationIndex& ix, const SimIndex& si, const SeverityTiming& sev, DelayFor&& delayFor,
                   IncidentOutcome& out) {
     const Instant t0 = out.at;
     out.events.clear();
     out.highest_level = -1;
-    const std::optional<std::int64_t> R = out.resolve;
-    out.delivered_minute =
-        sev.business_hours ? deliveryMinute(ix.businessStartAtOrAfter(t0), t0) : std::optional<std::int64_t>(0);
+    const bool has_r = out.resolve.has_value();
+    const std::int64_t R = has_r ? *out.resolve : 0;
+    if (sev.business_hours) {
+        const std::optional<Instant> d = ix.businessStartAtOrAfter(t0);
+        out.delivered_minute = deliveryMinute(d, t0);
+    } else {
+        out.delivered_minute = 0;
+    }
     auto emit = [&](std::int64_t m, EscalationEventType type, int level, int person) {
         IncidentEvent e;
         e.minute = m;
@@ -308,7 +424,7 @@ void fastTimeline(const EscalationIndex& ix, const SeverityTiming& sev, Incident
         out.events.push_back(e);
     };
     if (!out.delivered_minute) {
-        if (R) emit(*R, EscalationEventType::Resolve, -1, -1);
+        if (has_r) emit(R, EscalationEventType::Resolve, -1, -1);
         return;
     }
     const std::int64_t D = *out.delivered_minute, A = sev.ack, E = sev.every;
@@ -322,17 +438,16 @@ void fastTimeline(const EscalationIndex& ix, const SeverityTiming& sev, Incident
         const Instant at = t0 + minutes{m};
         while (r >= 0) {
             used[r] = true;
-            const std::optional<std::string> who = ix.holderAt(static_cast<EscalationLevel>(r), at);
-            if (!who) {
+            const int who = si.holderAt(ix, r, at);
+            if (who < 0) {
                 emit(m, EscalationEventType::Skip, r, -1);
-            } else if (ix.timeOffAt(*who, at) >= 0) {
-                emit(m, EscalationEventType::Skip, r, people.indexOf(*who));
+            } else if (si.offAt(who, at)) {
+                emit(m, EscalationEventType::Skip, r, who);
             } else {
-                const int p = people.indexOf(*who);
-                emit(m, EscalationEventType::Page, r, p);
+                emit(m, EscalationEventType::Page, r, who);
                 paged_at[r] = m;
-                paged_person[r] = p;
-                ack_at[r] = m + delayFor(r, p);
+                paged_person[r] = who;
+                ack_at[r] = m + delayFor(r, who);
                 if (out.highest_level < r) out.highest_level = static_cast<std::int8_t>(r);
                 return;
             }
@@ -358,14 +473,14 @@ void fastTimeline(const EscalationIndex& ix, const SeverityTiming& sev, Incident
         return false;
     };
 
-    std::int64_t m = R ? std::min(D, *R) : D;
+    std::int64_t m = has_r ? std::min(D, R) : D;
     for (;;) {
         if (m == D) {
             pageChain(0, m);
             if (out.security && !used[2]) pageChain(2, m);
         }
         takeAcks(m);
-        if (R && m == *R) {
+        if (has_r && m == R) {
             emit(m, EscalationEventType::Resolve, -1, -1);
             break;
         }
@@ -384,7 +499,7 @@ void fastTimeline(const EscalationIndex& ix, const SeverityTiming& sev, Incident
         if (E > 0 && anyUnused()) next = std::min(next, (std::max(m, D) / E + 1) * E);
         for (int r = 0; r < kLevels; ++r)
             if (ack_at[r] > m && !acked[r]) next = std::min(next, ack_at[r]);
-        if (R && *R > m) next = std::min(next, *R);
+        if (has_r && R > m) next = std::min(next, R);
         if (next == std::numeric_limits<std::int64_t>::max()) break;
         m = next;
     }
@@ -531,75 +646,110 @@ void IncidentTally::finish(IncidentReport& out) {
         zone_cache_.resize(np);
         for (std::size_t i = old; i < np; ++i) person_[i].person = people_->ids[i];
     }
+    // percentileNearestRank only reorders the values: the tally stays valid for more add()s
     out.totals = totals_;
-    std::vector<std::int64_t> tmp = all_acks_;
-    out.totals.ack_median = percentileNearestRank(tmp, 50);
-    out.totals.ack_p90 = percentileNearestRank(tmp, 90);
+    out.totals.ack_median = percentileNearestRank(all_acks_, 50);
+    out.totals.ack_p90 = percentileNearestRank(all_acks_, 90);
     out.per_person = person_;
     for (std::size_t i = 0; i < np; ++i) {
-        tmp = person_acks_[i];
-        out.per_person[i].ack_median = percentileNearestRank(tmp, 50);
-        out.per_person[i].ack_p90 = percentileNearestRank(tmp, 90);
+        out.per_person[i].ack_median = percentileNearestRank(person_acks_[i], 50);
+        out.per_person[i].ack_p90 = percentileNearestRank(person_acks_[i], 90);
     }
     out.per_week = week_;
     for (std::size_t i = 0; i < week_.size(); ++i) {
-        tmp = week_acks_[i];
-        out.per_week[i].ack_median = percentileNearestRank(tmp, 50);
-        out.per_week[i].ack_p90 = percentileNearestRank(tmp, 90);
+        out.per_week[i].ack_median = percentileNearestRank(week_acks_[i], 50);
+        out.per_week[i].ack_p90 = percentileNearestRank(week_acks_[i], 90);
     }
 }
 
 // [SECTION] the run
 
 struct IncidentRun::State {
-    std::unique_ptr<Plan> plan;
+    std::unique_ptr<Plan> owned;   // the copy start() takes
+    const Plan* plan = nullptr;
     std::unique_ptr<EscalationIndex> index;
+    SimIndex sim;
     IncidentOptions options;
-    IncidentReport report;       // people, outcomes
+    IncidentReport report;         // people, outcomes
     IncidentTally tally;
     std::array<SeverityTiming, 4> timing{};
+    double mix_total = 0;
     Rng arrivals{0}, draws{0};
     Instant span_start{}, span_end{};
     std::int64_t span_minutes = 0;
-    // count mode: the sorted opening minutes; Poisson mode: the running clock
-    std::vector<std::int64_t> minutes_list;
-    std::size_t next_index = 0;
-    double clock = 0;            // minutes after span_start (Poisson mode)
-    std::int64_t next_minute = -1;  // the next incident's minute, -1 when none is left
+    // count mode: N sorted uniform positions, streamed as normalised exponential spacings
+    // (the sum of all N + 1 spacings is taken in start() from a copy of the stream)
+    double count_sum = 0, count_acc = 0;
+    std::int64_t count_left = 0;
+    double clock = 0;              // Poisson mode: minutes after span_start
+    std::int64_t next_minute = -1; // the next incident's minute, -1 when none is left
     std::int64_t processed = 0;
-    std::vector<double> ack_mean;   // by person index; < 0: not drawn yet
-    bool finished = false;
+    std::vector<double> ack_mean;  // by person index
+    IncidentOutcome scratch;       // the incident being run (no allocation per incident)
 
-    double meanFor(int person) {
-        if (static_cast<std::size_t>(person) >= ack_mean.size()) ack_mean.resize(report.people.ids.size(), -1.0);
-        double& m = ack_mean[static_cast<std::size_t>(person)];
-        if (m < 0) {
-            Rng r(options.seed ^ 0xA5A5A5A55A5A5A5AULL ^ fnv1a(report.people.ids[static_cast<std::size_t>(person)]));
-            m = options.ack_mean_min + (options.ack_mean_max - options.ack_mean_min) * r.uniform();
-        }
-        return m;
+    double drawMean(int person) const {
+        Rng r(options.seed ^ 0xA5A5A5A55A5A5A5AULL ^ fnv1a(report.people.ids[static_cast<std::size_t>(person)]));
+        return options.ack_mean_min + (options.ack_mean_max - options.ack_mean_min) * r.uniform();
     }
-    std::int64_t delay(double u, int person) {
-        const double x = meanFor(person) * -detLog(1.0 - u);
+    std::int64_t delay(double u, int person) const noexcept {
+        const double mean = static_cast<std::size_t>(person) < ack_mean.size() ? ack_mean[static_cast<std::size_t>(person)]
+                                                                              : options.ack_mean_max;
+        const double x = mean * -detLog(1.0 - u);
         if (!(x < static_cast<double>(kMaxAckDelay))) return kMaxAckDelay;
         return static_cast<std::int64_t>(std::floor(x));
     }
-    void advance() {
+    void advance() noexcept {
         if (options.count) {
-            next_minute = next_index < minutes_list.size() ? minutes_list[next_index++] : -1;
+            if (count_left <= 0) {
+                next_minute = -1;
+                return;
+            }
+            --count_left;
+            count_acc += -detLog(1.0 - arrivals.uniform());
+            std::int64_t m = static_cast<std::int64_t>(std::floor(count_acc / count_sum * static_cast<double>(span_minutes)));
+            next_minute = std::min(std::max<std::int64_t>(m, 0), span_minutes - 1);
             return;
         }
         clock += arrivals.exponential(kMinutesPerWeek / options.rate_per_week);
         next_minute = clock < static_cast<double>(span_minutes) ? static_cast<std::int64_t>(std::floor(clock)) : -1;
     }
     void runOne(std::int64_t minute);
+    void runReference(const double* u);
 };
 
+// rp::escalate() with the same draws: once without acks, again with the primary's ack when
+// it comes in time, then with every paged level's ack. Fills `scratch`.
+void IncidentRun::State::runReference(const double* u) {
+    IncidentOutcome& o = scratch;
+    const SeverityTiming& t = timing[static_cast<std::size_t>(o.severity)];
+    EscalationScenario sc;
+    sc.severity = kSeverities[o.severity];
+    sc.at = o.at;
+    sc.security = o.security;
+    sc.resolve = o.resolve;
+    auto run = [&]() { return std::get<EscalationTimeline>(escalate(*index, sc)); };
+    EscalationTimeline tl = run();
+    for (const EscalationEvent& e : tl.events)
+        if (e.type == EscalationEventType::Page && e.level == EscalationLevel::Primary) {
+            const std::int64_t d = delay(u[0], report.people.indexOf(*e.person));
+            if (d <= t.ack) {
+                sc.acks.push_back({EscalationLevel::Primary, e.minute + d});
+                tl = run();
+            }
+            break;
+        }
+    sc.acks.clear();
+    for (const EscalationEvent& e : tl.events)
+        if (e.type == EscalationEventType::Page)
+            sc.acks.push_back({*e.level, e.minute + delay(u[static_cast<int>(*e.level)], report.people.indexOf(*e.person))});
+    tl = run();
+    o = outcomeFromTimeline(tl, sc, report.people);
+}
+
+// Nothing with a destructor lives in this frame (see SimIndex).
 void IncidentRun::State::runOne(std::int64_t minute) {
     // Fixed draws per incident: severity, security, resolution (12), one per level (5).
-    double total = 0;
-    for (double w : options.mix) total += w;
-    const double us = draws.uniform() * total;
+    const double us = draws.uniform() * mix_total;
     int sev = 3;
     double acc = 0;
     for (int i = 0; i < 4; ++i) {
@@ -615,7 +765,11 @@ void IncidentRun::State::runOne(std::int64_t minute) {
     double u[kLevels];
     for (double& x : u) x = draws.uniform();
 
-    IncidentOutcome o;
+    IncidentOutcome& o = scratch;
+    o.events.clear();
+    o.resolve.reset();
+    o.delivered_minute.reset();
+    o.highest_level = -1;
     o.at = span_start + minutes{minute};
     o.severity = static_cast<std::int8_t>(sev);
     o.security = security;
@@ -630,42 +784,21 @@ void IncidentRun::State::runOne(std::int64_t minute) {
     std::int64_t res_min = res < static_cast<double>(kMaxResolve) ? static_cast<std::int64_t>(std::floor(res + 0.5))
                                                                  : kMaxResolve;
     res_min = std::max<std::int64_t>(1, res_min);
-    const std::optional<std::int64_t> D =
-        t.business_hours ? deliveryMinute(index->businessStartAtOrAfter(o.at), o.at) : std::optional<std::int64_t>(0);
-    if (D) o.resolve = *D + res_min;  // never delivered: never resolved either
-
-    auto delayFor = [&](int level, int person) { return delay(u[level], person); };
-    if (!options.reference_engine) {
-        fastTimeline(*index, t, report.people, delayFor, o);
-    } else {
-        EscalationScenario sc;
-        sc.severity = kSeverities[sev];
-        sc.at = o.at;
-        sc.security = security;
-        sc.resolve = o.resolve;
-        auto run = [&]() { return std::get<EscalationTimeline>(escalate(*index, sc)); };
-        EscalationTimeline tl = run();
-        for (const EscalationEvent& e : tl.events)
-            if (e.type == EscalationEventType::Page && e.level == EscalationLevel::Primary) {
-                const std::int64_t d = delayFor(0, report.people.indexOf(*e.person));
-                if (d <= t.ack) {
-                    sc.acks.push_back({EscalationLevel::Primary, e.minute + d});
-                    tl = run();
-                }
-                break;
-            }
-        sc.acks.clear();
-        for (const EscalationEvent& e : tl.events)
-            if (e.type == EscalationEventType::Page)
-                sc.acks.push_back({*e.level, e.minute + delayFor(static_cast<int>(*e.level), report.people.indexOf(*e.person))});
-        tl = run();
-        o = [&] {
-            IncidentOutcome r = outcomeFromTimeline(tl, sc, report.people);
-            return r;
-        }();
+    std::int64_t D = 0;
+    bool delivered = true;
+    if (t.business_hours) {
+        const std::optional<std::int64_t> d = deliveryMinute(index->businessStartAtOrAfter(o.at), o.at);
+        delivered = d.has_value();
+        D = d.value_or(0);
     }
+    if (delivered) o.resolve = D + res_min;  // never delivered: never resolved either
+
+    if (!options.reference_engine)
+        fastTimeline(*index, sim, t, [&](int level, int person) { return delay(u[level], person); }, o);
+    else
+        runReference(u);
     tally.add(o);
-    if (options.keep_outcomes) report.outcomes.push_back(std::move(o));
+    if (options.keep_outcomes) report.outcomes.push_back(o);
 }
 
 IncidentRun::IncidentRun() = default;
@@ -674,6 +807,10 @@ IncidentRun::IncidentRun(IncidentRun&&) noexcept = default;
 IncidentRun& IncidentRun::operator=(IncidentRun&&) noexcept = default;
 
 bool IncidentRun::start(const Plan& plan, const IncidentOptions& options, std::string* error) {
+    return begin(plan, options, error, false);
+}
+
+bool IncidentRun::begin(const Plan& plan, const IncidentOptions& options, std::string* error, bool borrow) {
     s_.reset();
     auto fail = [&](std::string why) {
         if (error) *error = std::move(why);
@@ -681,13 +818,20 @@ bool IncidentRun::start(const Plan& plan, const IncidentOptions& options, std::s
     };
     if (auto bad = validateIncidentOptions(options)) return fail(*bad);
     auto st = std::make_unique<State>();
-    st->plan = std::make_unique<Plan>(plan);
-    st->index = std::make_unique<EscalationIndex>(*st->plan);
+    if (borrow) {
+        st->plan = &plan;
+    } else {
+        st->owned = std::make_unique<Plan>(plan);
+        st->plan = st->owned.get();
+    }
+    const Plan& p = *st->plan;
+    st->index = std::make_unique<EscalationIndex>(p);
     st->options = options;
+    for (double w : options.mix) st->mix_total += w;
     for (int i = 0; i < 4; ++i) {
-        auto it = st->plan->policy.severities.find(kSeverities[i]);
+        auto it = p.policy.severities.find(kSeverities[i]);
         st->timing[static_cast<std::size_t>(i)] =
-            timingOf(it != st->plan->policy.severities.end() ? it->second : defaultSeverity(kSeverities[i]));
+            timingOf(it != p.policy.severities.end() ? it->second : defaultSeverity(kSeverities[i]));
     }
     bool any = false;
     for (const WeekSpan& s : st->index->spans()) {
@@ -702,16 +846,21 @@ bool IncidentRun::start(const Plan& plan, const IncidentOptions& options, std::s
     st->report.simulated = true;
     st->report.span_start = st->span_start;
     st->report.span_end = st->span_end;
-    st->report.people.begin(*st->plan);
-    st->tally.begin(*st->plan, st->index->zone(), &st->report.people);
+    st->report.people.begin(p);
+    st->sim.build(p, *st->index, st->report.people);
+    st->ack_mean.resize(st->report.people.ids.size());
+    for (std::size_t i = 0; i < st->ack_mean.size(); ++i) st->ack_mean[i] = st->drawMean(static_cast<int>(i));
+    st->tally.begin(p, st->index->zone(), &st->report.people);
+    st->scratch.events.reserve(16);
     st->arrivals = Rng(options.seed ^ 0x1234567887654321ULL);
     st->draws = Rng(options.seed);
     if (options.count) {
-        st->minutes_list.resize(static_cast<std::size_t>(*options.count));
-        for (auto& m : st->minutes_list)
-            m = static_cast<std::int64_t>(std::floor(st->arrivals.uniform() * static_cast<double>(st->span_minutes)));
-        std::sort(st->minutes_list.begin(), st->minutes_list.end());
-        if (options.keep_outcomes) st->report.outcomes.reserve(st->minutes_list.size());
+        st->count_left = *options.count;
+        Rng copy = st->arrivals;
+        double sum = 0;
+        for (std::int64_t i = 0; i <= *options.count; ++i) sum += -detLog(1.0 - copy.uniform());
+        st->count_sum = sum;
+        if (options.keep_outcomes) st->report.outcomes.reserve(static_cast<std::size_t>(*options.count));
     }
     st->advance();
     s_ = std::move(st);
@@ -720,11 +869,12 @@ bool IncidentRun::start(const Plan& plan, const IncidentOptions& options, std::s
 
 bool IncidentRun::step(std::int64_t max_incidents) {
     if (!s_) return false;
-    for (std::int64_t i = 0; i < max_incidents && s_->next_minute >= 0; ++i) {
-        s_->runOne(s_->next_minute);
-        s_->advance();
+    State& st = *s_;
+    for (std::int64_t i = 0; i < max_incidents && st.next_minute >= 0; ++i) {
+        st.runOne(st.next_minute);
+        st.advance();
     }
-    return s_->next_minute >= 0;
+    return st.next_minute >= 0;
 }
 
 bool IncidentRun::done() const { return !s_ || s_->next_minute < 0; }
@@ -734,8 +884,7 @@ std::int64_t IncidentRun::processed() const { return s_ ? s_->processed : 0; }
 double IncidentRun::progress() const {
     if (!s_ || s_->next_minute < 0) return 1.0;
     if (s_->options.count)
-        return s_->minutes_list.empty() ? 1.0
-                                        : static_cast<double>(s_->next_index - 1) / static_cast<double>(s_->minutes_list.size());
+        return *s_->options.count > 0 ? static_cast<double>(s_->processed) / static_cast<double>(*s_->options.count) : 1.0;
     return s_->span_minutes > 0 ? std::min(1.0, s_->clock / static_cast<double>(s_->span_minutes)) : 1.0;
 }
 
@@ -750,7 +899,8 @@ IncidentReport IncidentRun::result() {
 std::variant<IncidentReport, std::string> simulateIncidents(const Plan& plan, const IncidentOptions& options) {
     IncidentRun run;
     std::string err;
-    if (!run.start(plan, options, &err)) return err;
+    // the plan outlives this call: no copy
+    if (!run.begin(plan, options, &err, true)) return err;
     while (run.step(1 << 20)) {
     }
     return run.result();

@@ -41,7 +41,7 @@ double detLog(double x);
 double detExp(double x);
 
 // Nearest-rank percentile of whole minutes: the smallest value with at least p% of the
-// values at or below it (p in (0, 100]); nullopt for no values. Sorts `values`.
+// values at or below it (p in (0, 100]); nullopt for no values. Reorders `values`.
 std::optional<std::int64_t> percentileNearestRank(std::vector<std::int64_t>& values, int p);
 
 // ---- options ---------------------------------------------------------------------
@@ -90,7 +90,8 @@ struct IncidentOutcome {
     std::int8_t highest_level = -1;          // -1: nobody paged
 };
 
-// The people of a run: plan.people in order, then ids the plan names but lacks.
+// The people of a run: plan.people in order, then the ids the plan names (weeks,
+// overrides, time off, contacts) but `people` lacks, sorted; then any met later.
 struct IncidentPeople {
     std::vector<std::string> ids;
     std::vector<const date::time_zone*> zones;  // own zone, else the team's
@@ -195,6 +196,8 @@ public:
     IncidentReport result();
 
 private:
+    friend std::variant<IncidentReport, std::string> simulateIncidents(const Plan&, const IncidentOptions&);
+    bool begin(const Plan& plan, const IncidentOptions& options, std::string* error, bool borrow);
     struct State;
     std::unique_ptr<State> s_;
 };

@@ -30,7 +30,8 @@ async function clickAt(page, p) {
 async function click(page, label) { await clickAt(page, centre(await rect(page, label))); }
 // Replaces a text field's contents by typing.
 async function typeInto(page, label, text) {
-  await click(page, label);
+  const r = await rect(page, label);
+  await clickAt(page, { x: r.x + Math.min(20, r.w / 4), y: r.y + r.h / 2 });   // the text part, not +/- buttons
   await page.keyboard.press('Control+a');
   await frames(page, 1);
   await page.keyboard.type(text);

@@ -37,7 +37,7 @@ export default async function ({ url, context, cli, root, shots, runner }) {
 
   await runner.test('requests: the window lists the requests; simulating r1 says reject, as the CLI does', async () => {
     await click(page, 'button:requests');
-    await rect(page, 'window:Requests');
+    await rect(page, 'requests:new');
     await rect(page, 'request:r1');
     await rect(page, 'request:r2');
     await click(page, 'request:r1');
@@ -107,7 +107,7 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     await click(page, 'menu:Requests');
     await click(page, 'cell:2026-12-21:secondary', 'right');
     await click(page, 'menu:Who can cover?');
-    await rect(page, 'window:Who can cover?');
+    await rect(page, 'cover:assign-first');
     const list = JSON.parse(execFileSync(cli, ['candidates', samplePath, '--week', '2026-12-21', '--role', 'secondary', '--json']).toString());
     const first = list.candidates.find((c) => !c.current);
     assert(first, 'no candidate');
@@ -128,7 +128,7 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     const weeks0 = (await planOf(page)).weeks.length;
     const rev0 = await page.evaluate(() => window.rotaplanTest.revision());
     await click(page, 'button:draft-weeks');
-    await rect(page, 'window:Draft weeks');
+    await rect(page, 'draft:run');
     await click(page, 'draft:run');
     await rect(page, 'draft:summary', 10000);
     await frames(page, 3);

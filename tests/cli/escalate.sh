@@ -4,6 +4,7 @@
 # usage: tests/cli/escalate.sh PATH_TO_ROTAPLAN
 set -u
 CLI=$(realpath "$1")
+if [ ! -x "$CLI" ]; then echo "0 passed, 1 failed (no executable at $1)"; exit 1; fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 DATA="$HERE/../data"
 ESC="$DATA/escalation"
