@@ -234,6 +234,47 @@ TEST_CASE("incidents: the fast engine gives exactly rp::escalate()'s timelines")
     }
 }
 
+TEST_CASE("incidents: the fast engine equals rp::escalate() on a faulty plan too") {
+    // unknown ids, an empty escalation, overlapping weeks (the lowest week wins), time off of
+    // an unknown id, a CEO missing from people
+    Plan p = loadIncData("example.json");
+    p.weeks[1].primary = std::string("zed");
+    p.weeks[2].escalation = std::string("");
+    p.contacts.ceo = std::string("yan");
+    Week extra = p.weeks[0];
+    extra.start = p.weeks[0].start + date::days{3};
+    extra.primary = std::string("dev");
+    p.weeks.push_back(extra);
+    TimeOff off;
+    off.person = "zed";
+    off.from = p.weeks[1].start + date::days{2};
+    off.to = off.from;
+    p.time_off.push_back(off);
+    IncidentOptions o;
+    o.seed = 9;
+    o.count = 3000;
+    o.mix = {3, 3, 1, 1};
+    o.security_share = 0.5;
+    o.ack_mean_max = 10;
+    o.keep_outcomes = true;
+    IncidentReport fast = simulate(p, o);
+    o.reference_engine = true;
+    IncidentReport ref = simulate(p, o);
+    REQUIRE(fast.outcomes.size() == ref.outcomes.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < fast.outcomes.size(); ++i)
+        if (!(fast.outcomes[i].events == ref.outcomes[i].events)) ++differ;
+    CHECK(differ == 0);
+    CHECK(incidentReportToJson(p, fast).dump() == incidentReportToJson(p, ref).dump());
+    // unknown ids follow `people`, sorted
+    const auto& ids = fast.people.ids;
+    REQUIRE(ids.size() == p.people.size() + 2);
+    CHECK(ids[ids.size() - 2] == "yan");
+    CHECK(ids[ids.size() - 1] == "zed");
+    CHECK(personOf(fast, "zed").skips > 0);
+    CHECK(personOf(fast, "zed").pages > 0);
+}
+
 TEST_CASE("incidents: a run sliced into steps equals one run, and reports progress") {
     Plan p = loadIncData("example.json");
     IncidentOptions o;
