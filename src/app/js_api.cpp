@@ -116,12 +116,17 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_export(const char* format_c, const char*
             text = rp::exportJsonText(plan);
         } else if (format == "ics") {
             rp::IcsOptions ics;
-            if (options.contains("person") && options["person"].is_string())
+            if (options.contains("person") && options["person"].is_string()) {
                 ics.person = options["person"].get<std::string>();
+                // Same as the CLI's --person: an unknown id is an error, not an empty calendar.
+                if (!plan.findPerson(*ics.person))
+                    return Fail("options.person: " + *ics.person + " is not a person of the plan");
+            }
             if (options.contains("utc") && options["utc"].is_boolean()) ics.utc = options["utc"].get<bool>();
             if (options.contains("stamp") && options["stamp"].is_string()) {
                 const std::string stamp = options["stamp"].get<std::string>();
-                auto at = rp::parseDateTime(rp::findZone(plan.team_timezone), stamp);
+                // Read like the CLI's --stamp: a time without an offset is UTC.
+                auto at = rp::parseDateTime(rp::findZone("UTC"), stamp);
                 if (!at) return Fail("options.stamp: expected a date-time such as 2026-11-27T00:00:00Z, got \"" +
                                      stamp + "\"");
                 ics.stamp = *at;

@@ -65,5 +65,14 @@ export default async function ({ url, context, cli, root, shots, runner }) {
       assertEqual(pageOut, cliOut, `${format} export`);
     });
   }
+  await runner.test('exportText reads a stamp like the CLI and refuses an unknown person', async () => {
+    const a = await page.evaluate(() => window.rotaplan.exportText('ics', { stamp: '2026-11-27T00:00' }));
+    const b = execFileSync(cli, ['export', path.join(root, 'assets', 'sample-plan.json'), '--format', 'ics',
+      '--stamp', '2026-11-27T00:00']).toString();
+    assertEqual(a, b, 'ics with a stamp without an offset');
+    const err = await page.evaluate(() => { try { window.rotaplan.exportText('ics', { person: 'zed' }); return null; }
+      catch (e) { return String(e.message); } });
+    assert(err && /zed/.test(err), 'unknown person error: ' + err);
+  });
   await page.close();
 }
