@@ -5,20 +5,9 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert/strict';
-import { openPage, assert } from './harness.mjs';
+import { openPage, assert, rect, centre, frames } from './harness.mjs';
 
-async function rect(page, label, timeoutMs = 5000) {
-  const t0 = Date.now();
-  for (;;) {
-    const r = await page.evaluate((l) => window.rotaplanTest.widgetRect(l), label);
-    if (r) return r;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`widget ${label} is not drawn`);
-    await page.evaluate(() => window.rotaplanTest.frames(2));
-  }
-}
 const drawn = (page, label) => page.evaluate((l) => window.rotaplanTest.widgetRect(l) !== null, label);
-const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-async function frames(page, n = 3) { await page.evaluate((k) => window.rotaplanTest.frames(k), n); }
 async function clickAt(page, p) {
   await page.mouse.move(p.x, p.y);
   await frames(page, 2);

@@ -103,3 +103,26 @@ export function assertEqual(actual, expected, message) {
     throw new Error(`${message}: differs at offset ${i}\n  actual:   ${JSON.stringify(a.slice(Math.max(0, i - 40), i + 60))}\n  expected: ${JSON.stringify(e.slice(Math.max(0, i - 40), i + 60))}`);
   }
 }
+
+// UI helpers for tests that act as a person: widgets are found through the test hook's
+// widgetRect(label) (docs/page.md lists the labels), polled until drawn.
+export async function rect(page, label, timeoutMs = 5000) {
+  const t0 = Date.now();
+  for (;;) {
+    const r = await page.evaluate((l) => window.rotaplanTest.widgetRect(l), label);
+    if (r) return r;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`widget ${label} is not drawn`);
+    await page.evaluate(() => window.rotaplanTest.frames(2));
+  }
+}
+export const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+export async function frames(page, n = 3) { await page.evaluate((k) => window.rotaplanTest.frames(k), n); }
+export async function click(page, label, button = 'left') {
+  const c = centre(await rect(page, label));
+  await page.mouse.move(c.x, c.y);
+  await frames(page, 2);
+  await page.mouse.down({ button });
+  await frames(page, 2);
+  await page.mouse.up({ button });
+  await frames(page, 3);
+}

@@ -4,28 +4,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { openPage, assert, assertEqual } from './harness.mjs';
+import { openPage, assert, assertEqual, rect, centre, frames, click } from './harness.mjs';
 
-async function rect(page, label, timeoutMs = 5000) {
-  const t0 = Date.now();
-  for (;;) {
-    const r = await page.evaluate((l) => window.rotaplanTest.widgetRect(l), label);
-    if (r) return r;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`widget ${label} is not drawn`);
-    await page.evaluate(() => window.rotaplanTest.frames(2));
-  }
-}
-const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
-async function frames(page, n = 3) { await page.evaluate((k) => window.rotaplanTest.frames(k), n); }
-async function click(page, label) {
-  const c = centre(await rect(page, label));
-  await page.mouse.move(c.x, c.y);
-  await frames(page, 2);
-  await page.mouse.down();
-  await frames(page, 2);
-  await page.mouse.up();
-  await frames(page, 3);
-}
 async function drag(page, from, to) {
   const a = centre(await rect(page, from));
   const b = centre(await rect(page, to));
