@@ -155,7 +155,7 @@ struct App {
     bool save_blocked = false;             // the plan as it is would not read back; not stored
     bool ready = false;                    // the JS API has been announced
     int frame = 0;
-    double frame_ms = 0;                   // the last frame's UI time (build + draw lists)
+    double frame_ms = 0;                   // the last frame's main-thread time (UI build + GL submission)
     bool layout_reset = true;              // place the windows on the next frame
 };
 

@@ -11,10 +11,10 @@
 #endif
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 
 #include "app_state.hpp"
+#include "renderer.hpp"
 #include "theme.hpp"
 #include "platform/platform.hpp"
 
@@ -26,6 +26,7 @@ struct Runtime {
     app::App* app = nullptr;
     float pixel_ratio = 1.0f;   // the fonts were built for this devicePixelRatio
     bool running = true;
+    bool first_frame_marked = false;
 };
 
 void Frame(void* arg) {
@@ -39,18 +40,16 @@ void Frame(void* arg) {
     const float ratio = platform::DevicePixelRatio();
     if (ratio != rt.pixel_ratio) {
         rt.pixel_ratio = ratio;
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        app::RendererDestroyFontTexture();
         app::BuildFonts(ratio);
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        app::RendererCreateFontTexture();
     }
 
     const double started = platform::NowMilliseconds();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     app::RunFrame(*rt.app);
     ImGui::Render();
-    rt.app->frame_ms = platform::NowMilliseconds() - started;   // CPU time of the UI, read by the test hook
 
     int width = 0, height = 0;
     SDL_GL_GetDrawableSize(rt.window, &width, &height);
@@ -58,13 +57,20 @@ void Frame(void* arg) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app::RendererDraw(ImGui::GetDrawData(), width, height);
+    // Main-thread time of the frame (UI build + GL submission), read by the test hook.
+    rt.app->frame_ms = platform::NowMilliseconds() - started;
     SDL_GL_SwapWindow(rt.window);
+    if (!rt.first_frame_marked) {
+        rt.first_frame_marked = true;
+        platform::Mark("rotaplan:first-frame");
+    }
 }
 
 }  // namespace
 
 int main(int, char**) {
+    platform::Mark("rotaplan:main");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "rotaplan: SDL_Init failed: %s\n", SDL_GetError());
         return 1;
@@ -99,7 +105,7 @@ int main(int, char**) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
 
     ImGui_ImplSDL2_InitForOpenGL(rt.window, rt.gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!app::RendererInit()) return 1;
     // SDL has no clipboard in the browser: copy through navigator.clipboard; paste arrives
     // as the DOM paste event (platform::TakePastedText), the last text is kept for ImGui.
     io.SetClipboardTextFn = [](void*, const char* text) { platform::ClipboardSet(text ? text : ""); };
@@ -107,16 +113,18 @@ int main(int, char**) {
 
     rt.pixel_ratio = platform::DevicePixelRatio();
     app::BuildFonts(rt.pixel_ratio);
+    app::RendererCreateFontTexture();
 
     platform::Init();
     rt.app = &app::TheApp();
     app::InitApp(*rt.app);
+    platform::Mark("rotaplan:initialised");
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop_arg(Frame, &rt, 0, true);
 #else
     while (rt.running) Frame(&rt);
-    ImGui_ImplOpenGL3_Shutdown();
+    app::RendererShutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(rt.gl);

@@ -156,7 +156,12 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
             ImGui::EndCombo();
         }
     } else {
-        picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN, ImGuiComboFlags_NoArrowButton);
+        bool cover = false;
+        picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN, ImGuiComboFlags_NoArrowButton,
+                             "Who can cover?\u2026", &cover);
+        if (cover)
+            OpenCover(app, w.start, column == Column::Primary ? rp::Role::Primary
+                                    : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow);
     }
     Tag("cell:" + date_text + ":" + role);
     if (column != Column::Escalation && ImGui::BeginPopupContextItem("##covermenu")) {

@@ -122,12 +122,18 @@ bool InputTime(App& app, const char* label, int& minute_of_day, const std::strin
 // [SECTION] pickers ---------------------------------------------------------------------
 
 bool PersonCombo(const App& app, const char* label, const std::optional<std::string>& current,
-                 std::optional<std::string>* out, bool allow_none, float width, ImGuiComboFlags flags) {
+                 std::optional<std::string>* out, bool allow_none, float width, ImGuiComboFlags flags,
+                 const char* action, bool* action_chosen) {
     const rp::Plan& plan = app.doc.plan();
     std::string preview = current ? plan.nameOf(*current) : std::string("—");
     if (width != 0.0f) ImGui::SetNextItemWidth(width);
     bool chosen = false;
     if (ImGui::BeginCombo(label, preview.c_str(), ImGuiComboFlags_HeightLarge | flags)) {
+        if (action && action_chosen) {
+            if (ImGui::Selectable(action)) *action_chosen = true;
+            Tag("pick:action");
+            ImGui::Separator();
+        }
         if (allow_none) {
             if (ImGui::Selectable("— nobody —", !current)) {
                 *out = std::nullopt;

@@ -34,10 +34,12 @@ bool InputDate(App& app, const char* label, rp::Date& value, const std::string& 
 // A time of day typed as HH:MM (minutes after midnight).
 bool InputTime(App& app, const char* label, int& minute_of_day, const std::string& description);
 
-// Picks a person (or none); returns true with *out set when the user chose.
+// Picks a person (or none); returns true with *out set when the user chose. With
+// `action`, the list starts with that item too (e.g. "Who can cover?"); choosing it sets
+// *action_chosen and returns false.
 bool PersonCombo(const App& app, const char* label, const std::optional<std::string>& current,
                  std::optional<std::string>* out, bool allow_none = true, float width = -1.0f,
-                 ImGuiComboFlags flags = 0);
+                 ImGuiComboFlags flags = 0, const char* action = nullptr, bool* action_chosen = nullptr);
 
 // Searchable IANA zone picker; returns true with *out set when the user chose.
 bool ZoneCombo(App& app, const char* label, const std::string& current, std::string* out,

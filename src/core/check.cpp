@@ -4,6 +4,8 @@
 // by start date.
 #include "core/check.hpp"
 
+#include "core/digits.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -23,23 +25,17 @@ namespace rp {
 // Small text helpers (local: the check formats many messages and stays allocation-lean)
 namespace {
 
-std::string dateText(Date d) {
-    const date::year_month_day ymd{d};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buf;
-}
+std::string dateText(Date d) { return formatDate(d); }
 
 // "2026-12-02 18:00", wall-clock time in the team zone.
 std::string localText(const date::time_zone* zone, Instant t) {
     const auto local = t + std::chrono::seconds(zone ? offsetSeconds(zone, t) : 0);
     const auto day = date::floor<date::days>(local);
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
-    char buf[16];
-    std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(minutes / 60),
-                  static_cast<int>(minutes % 60));
-    return dateText(day) + buf;
+    char buf[32];
+    char* p = fixed::putDate(buf, date::year_month_day{day});
+    *p++ = ' ';
+    return std::string(buf, fixed::putClock(p, minutes * 60LL, false));
 }
 
 const char* capitalWeekday(int c_encoding) {

@@ -3,11 +3,14 @@
 // same plan and options give byte-identical text.
 #include "core/exports.hpp"
 
+#include "core/digits.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <set>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <date/tz.h>
 
@@ -120,28 +123,40 @@ Json policyToJson(const Plan& plan) {
 
 // RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; CR and other control
 // characters (except TAB) dropped, so no value can end a content line early.
-std::string icsText(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 8);
-    for (char ch : s) {
+void appendIcsText(std::string& out, std::string_view s) {
+    std::size_t run = 0;  // start of the pending run of characters copied as they are
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
         const auto c = static_cast<unsigned char>(ch);
+        const bool plain = ch != '\\' && ch != ';' && ch != ',' && ((c >= 0x20 && c != 0x7f) || ch == '\t');
+        if (plain) continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (ch) {
             case '\\': out += "\\\\"; break;
             case ';': out += "\\;"; break;
             case ',': out += "\\,"; break;
             case '\n': out += "\\n"; break;
-            case '\r': break;
-            default:
-                if ((c < 0x20 && ch != '\t') || c == 0x7f) break;
-                out += ch;
+            default: break;  // CR and other control characters are dropped
         }
     }
+    out.append(s.data() + run, s.size() - run);
+}
+
+std::string icsText(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    appendIcsText(out, s);
     return out;
 }
 
 // Appends one content line folded at 75 octets (CRLF not counted); continuation lines
 // start with one space; a UTF-8 sequence is never split.
 void icsLine(std::string& out, std::string_view line) {
+    if (line.size() <= 75) {  // the common case: nothing to fold
+        out.append(line).append("\r\n");
+        return;
+    }
     std::size_t pos = 0;
     bool first = true;
     do {
@@ -161,37 +176,41 @@ void icsLine(std::string& out, std::string_view line) {
 
 // Anything outside [A-Za-z0-9._-] becomes '_' (UIDs).
 std::string sanitizeUid(std::string_view s) {
-    std::string out;
-    for (char c : s) {
+    std::string out(s);
+    for (char& c : out) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                         (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        out += ok ? c : '_';
+        if (!ok) c = '_';
     }
     return out;
 }
 
-std::string localBasic(date::local_seconds t) {
+// Appends the iCalendar basic form of a wall-clock time, 20261130T090000, with a 'Z'
+// when it is UTC.
+void appendBasic(std::string& out, date::local_seconds t, bool utc) {
     const auto day = date::floor<date::days>(t);
-    const date::year_month_day ymd{day};
-    const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02d", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf;
+    char* p = fixed::putDate(buf, date::year_month_day{day}, false);
+    *p++ = 'T';
+    p = fixed::putClock(p, (t - day).count(), true, false);
+    if (utc) *p++ = 'Z';
+    out.append(buf, static_cast<std::size_t>(p - buf));
+}
+void appendBasicUtc(std::string& out, Instant t) { appendBasic(out, date::local_seconds{t.time_since_epoch()}, true); }
+
+std::string localBasic(date::local_seconds t) {
+    std::string out;
+    appendBasic(out, t, false);
+    return out;
 }
 
 std::string icsOffset(std::chrono::seconds off) {
     long long s = off.count();
     const char sign = s < 0 ? '-' : '+';
     if (s < 0) s = -s;
-    char buf[16];
-    if (s % 60 != 0)
-        std::snprintf(buf, sizeof buf, "%c%02lld%02lld%02lld", sign, s / 3600, (s / 60) % 60, s % 60);
-    else
-        std::snprintf(buf, sizeof buf, "%c%02lld%02lld", sign, s / 3600, (s / 60) % 60);
-    return buf;
+    char buf[24];
+    buf[0] = sign;
+    return std::string(buf, fixed::putClock(buf + 1, s, s % 60 != 0, false));
 }
 
 bool isUtcZoneName(const std::string& name) {
@@ -351,11 +370,15 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
     // UIDs are computed over all shifts, so a --person calendar has the same UIDs.
     const auto all = exportedShifts(plan);
     std::vector<std::pair<const Shift*, std::string>> events;
-    std::set<std::string> used;
+    std::unordered_set<std::string> used;
+    used.reserve(all.size());
     for (const auto& s : all) {
-        const std::string base = sanitizeUid(weekText(plan, s) + "-" + roleName(s.role) + "-" +
-                                             s.person + "-" + formatIcsUtc(s.start));
-        std::string uid = base + "@rotaplan";
+        std::string raw = weekText(plan, s);
+        raw.append("-").append(roleName(s.role)).append("-").append(s.person).append("-");
+        appendBasicUtc(raw, s.start);
+        const std::string base = sanitizeUid(raw);
+        std::string uid = base;
+        uid.append("@rotaplan");
         for (int n = 2; used.count(uid); ++n) uid = base + "-" + std::to_string(n) + "@rotaplan";
         used.insert(uid);
         if (options.person && s.person != *options.person) continue;
@@ -366,7 +389,17 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         ? *options.stamp
         : date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 
+    // Names by id, looked up twice per event.
+    std::unordered_map<std::string_view, std::string_view> names;
+    for (const Person& p : plan.people) names.emplace(p.id, p.name);
+    auto nameOf = [&](const std::string& id) -> std::string_view {
+        auto it = names.find(id);
+        return it == names.end() ? std::string_view(id) : it->second;
+    };
+    const std::string dtstamp = "DTSTAMP:" + formatIcsUtc(stamp);
+
     std::string out;
+    out.reserve(512 + events.size() * 420);
     icsLine(out, "BEGIN:VCALENDAR");
     icsLine(out, "VERSION:2.0");
     icsLine(out, "PRODID:-//Rotaplan//Rotaplan 0.1//EN");
@@ -383,38 +416,50 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         icsTimezone(out, zone, tzid, from, to);
     }
 
-    auto timeProp = [&](const char* name, Instant t) {
+    // One buffer for the line being built, one for plain text before escaping: the loop
+    // below allocates nothing once they have grown.
+    std::string line, text;
+    line.reserve(256);
+    text.reserve(256);
+    using namespace std::string_view_literals;  // literals below: lengths known, no strlen
+    auto timeProp = [&](std::string_view name, Instant t) {
+        line.assign(name);
         if (!utc) {
-            const auto local = zone->to_local(t);
             // A local time that occurs twice (daylight saving ends) is written in UTC:
             // RFC 5545 reads it as the first occurrence but some readers (ical.js) take
             // the second, so only the UTC form is unambiguous everywhere.
-            if (zone->get_info(local).result != date::local_info::ambiguous) {
-                icsLine(out, std::string(name) + ";TZID=" + tzid + ":" + localBasic(local));
+            const LocalReading reading = localReading(zone, t);
+            if (reading.unique) {
+                appendBasic(line.append(";TZID="sv).append(tzid).append(":"sv), reading.local, false);
+                icsLine(out, line);
                 return;
             }
         }
-        icsLine(out, std::string(name) + ":" + formatIcsUtc(t));
+        appendBasicUtc(line.append(":"sv), t);
+        icsLine(out, line);
     };
 
     for (const auto& [s, uid] : events) {
         const std::string week = weekText(plan, *s);
-        const std::string role = roleName(s->role);
-        icsLine(out, "BEGIN:VEVENT");
-        icsLine(out, "UID:" + uid);
-        icsLine(out, "DTSTAMP:" + formatIcsUtc(stamp));
+        const std::string_view role = roleName(s->role);
+        const std::string_view name = nameOf(s->person);
+        icsLine(out, "BEGIN:VEVENT"sv);
+        icsLine(out, line.assign("UID:"sv).append(uid));
+        icsLine(out, dtstamp);
         timeProp("DTSTART", s->start);
         timeProp("DTEND", s->end);
-        icsLine(out, "SUMMARY:" +
-                         icsText(plan.team_name + " on-call: " + role + " (" + plan.nameOf(s->person) + ")"));
-        std::string desc = "Role: " + role + "\nWeek of " + week + "\nPerson: " +
-                           plan.nameOf(s->person) + " (" + s->person + ")\nSource: " + sourceName(*s);
+        text.assign(plan.team_name).append(" on-call: "sv).append(role).append(" ("sv).append(name).append(")"sv);
+        appendIcsText(line.assign("SUMMARY:"sv), text);
+        icsLine(out, line);
+        text.assign("Role: "sv).append(role).append("\nWeek of "sv).append(week).append("\nPerson: "sv);
+        text.append(name).append(" ("sv).append(s->person).append(")\nSource: "sv).append(sourceName(*s));
         if (s->from_override && s->override_index >= 0 &&
             s->override_index < static_cast<int>(plan.overrides.size()) &&
             plan.overrides[static_cast<std::size_t>(s->override_index)].reason)
-            desc += "\nReason: " + *plan.overrides[static_cast<std::size_t>(s->override_index)].reason;
-        icsLine(out, "DESCRIPTION:" + icsText(desc));
-        icsLine(out, "END:VEVENT");
+            text.append("\nReason: "sv).append(*plan.overrides[static_cast<std::size_t>(s->override_index)].reason);
+        appendIcsText(line.assign("DESCRIPTION:"sv), text);
+        icsLine(out, line);
+        icsLine(out, "END:VEVENT"sv);
     }
     icsLine(out, "END:VCALENDAR");
     return out;

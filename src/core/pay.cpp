@@ -15,10 +15,7 @@ namespace rp {
 namespace {
 
 std::string monthOf(Date d) {
-    const date::year_month_day ymd{d};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
-    return buf;
+    return formatDate(d).substr(0, 7);  // YYYY-MM
 }
 
 double cents(double x) { return std::floor(x * 100.0 + 0.5) / 100.0; }

@@ -2,6 +2,8 @@
 // strict text forms of dates, times, weekdays and enums (plan-format.md "Fields").
 #include "core/plan.hpp"
 
+#include "core/digits.hpp"
+
 #include <cstdio>
 
 namespace rp {
@@ -57,11 +59,8 @@ const char* const kWeekdays[7] = {"sunday",   "monday", "tuesday", "wednesday",
 }  // namespace
 
 std::string formatDate(Date d) {
-    const date::year_month_day ymd{d};
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buf;
+    return std::string(buf, fixed::putDate(buf, date::year_month_day{d}));
 }
 
 std::optional<Date> parseDate(const std::string& s) {
@@ -77,8 +76,7 @@ std::optional<Date> parseDate(const std::string& s) {
 std::string formatHm(int minute_of_day) {
     if (minute_of_day < 0) minute_of_day = 0;
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return buf;
+    return std::string(buf, fixed::putClock(buf, minute_of_day * 60LL, false));
 }
 
 std::optional<int> parseHm(const std::string& s) {

@@ -21,13 +21,7 @@ std::optional<std::string>& roleField(Week& w, Role r) {
     return w.primary;
 }
 
-std::string dateText(Date d) {
-    const date::year_month_day ymd{d};
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return buf;
-}
+std::string dateText(Date d) { return formatDate(d); }
 
 const char* roleText(Role r) { return r == Role::Primary ? "primary" : r == Role::Secondary ? "secondary" : "shadow"; }
 

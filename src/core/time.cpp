@@ -7,6 +7,8 @@
 // offset of each zone is remembered per thread, so most conversions do no search.
 #include "core/time.hpp"
 
+#include "core/digits.hpp"
+
 #include <cstdio>
 #include <mutex>
 #include <unordered_map>
@@ -168,6 +170,15 @@ int offsetSeconds(const date::time_zone* zone, Instant t) {
     return static_cast<int>(info.offset.count());
 }
 
+LocalReading localReading(const date::time_zone* zone, Instant t) {
+    if (!zone) return {date::local_seconds{t.time_since_epoch()}, true};
+    const date::local_seconds local{t.time_since_epoch() + seconds{offsetSeconds(zone, t)}};
+    // Well inside a constant-offset period no other instant has the same reading.
+    if (const Period* p = findPeriod(zone, t); p && p->begin + kSafety <= t && t + kSafety < p->end)
+        return {local, true};
+    return {local, zone->get_info(local).result != date::local_info::ambiguous};
+}
+
 std::string formatRfc3339(const date::time_zone* zone, Instant t) {
     const int off = offsetSeconds(zone, t);
     const date::local_seconds local{t.time_since_epoch() + seconds{off}};
@@ -176,11 +187,11 @@ std::string formatRfc3339(const date::time_zone* zone, Instant t) {
     const long long sod = (local - day).count();
     const int aoff = off < 0 ? -off : off;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld%c%02d:%02d",
-                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()), sod / 3600, sod / 60 % 60, sod % 60,
-                  off < 0 ? '-' : '+', aoff / 3600, aoff / 60 % 60);
-    return buf;
+    char* p = fixed::putDate(buf, ymd);
+    *p++ = 'T';
+    p = fixed::putClock(p, sod, true);
+    *p++ = off < 0 ? '-' : '+';
+    return std::string(buf, fixed::putClock(p, aoff, false));
 }
 
 std::string formatIcsUtc(Instant t) {
@@ -188,10 +199,11 @@ std::string formatIcsUtc(Instant t) {
     const date::year_month_day ymd{day};
     const long long sod = (t - day).count();
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02lld%02lld%02lldZ",
-                  static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()), sod / 3600, sod / 60 % 60, sod % 60);
-    return buf;
+    char* p = fixed::putDate(buf, ymd, false);
+    *p++ = 'T';
+    p = fixed::putClock(p, sod, true, false);
+    *p++ = 'Z';
+    return std::string(buf, p);
 }
 
 std::optional<Instant> parseDateTime(const date::time_zone* team_zone, std::string_view s) {

@@ -22,6 +22,14 @@ Instant handoffInstant(const Plan& plan, Date day);
 
 // Team-zone offset in seconds at an instant.
 int offsetSeconds(const date::time_zone* zone, Instant t);
+
+// The wall-clock reading of an instant in a zone, and whether that reading names this
+// instant alone (false when daylight saving ends and the same local time occurs twice).
+struct LocalReading {
+    date::local_seconds local;
+    bool unique = true;
+};
+LocalReading localReading(const date::time_zone* zone, Instant t);
 // RFC 3339 with the zone's offset at that instant: 2026-11-30T09:00:00-05:00
 std::string formatRfc3339(const date::time_zone* zone, Instant t);
 // UTC basic form for iCalendar: 20261130T140000Z

@@ -163,8 +163,9 @@ EM_JS(void, rp_js_clipboard_set, (const char* text), {
 });
 
 EM_JS(char*, rp_js_viewer_zone, (), {
-    var z = "";
-    try { z = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
+    // shell.js asks early, while the code downloads: the first Intl call is slow.
+    var z = typeof Module.viewerZone === 'string' ? Module.viewerZone : "";
+    if (!z) try { z = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
     var n = lengthBytesUTF8(z) + 1, p = _malloc(n);
     stringToUTF8(z, p, n);
     return p;
@@ -172,6 +173,9 @@ EM_JS(char*, rp_js_viewer_zone, (), {
 
 EM_JS(double, rp_js_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(double, rp_js_now, (), { return Date.now() / 1000; });
+EM_JS(void, rp_js_mark, (const char* name), {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
+});
 
 // ---- C++ side -------------------------------------------------------------------
 
@@ -219,6 +223,8 @@ std::string ViewerTimeZone() { return TakeMallocString(rp_js_viewer_zone()); }
 float DevicePixelRatio() { return static_cast<float>(rp_js_dpr()); }
 double NowSeconds() { return rp_js_now(); }
 double NowMilliseconds() { return emscripten_get_now(); }
+
+void Mark(const char* name) { rp_js_mark(name); }
 
 }  // namespace platform
 

@@ -51,6 +51,8 @@ double NowSeconds() {
     return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
+void Mark(const char*) {}
+
 double NowMilliseconds() {
     using namespace std::chrono;
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();

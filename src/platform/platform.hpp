@@ -42,5 +42,7 @@ std::string ViewerTimeZone();    // IANA name the browser reports ("" when unkno
 float DevicePixelRatio();
 double NowSeconds();             // wall clock, seconds since the epoch
 double NowMilliseconds();        // a monotonic clock for measuring, in milliseconds
+// Records a named moment on the browser's performance timeline (start-up figures).
+void Mark(const char* name);
 
 }  // namespace platform

@@ -100,6 +100,19 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     assert((await page.evaluate(() => window.rotaplanTest.undoDescription())).startsWith('Set secondary of 2026-12-21'), 'undo description');
   });
 
+  await runner.test("who can cover: from a cell's pick list, for that week and role", async () => {
+    await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
+    await frames(page, 3);
+    await click(page, 'cell:2026-12-14:primary');
+    await click(page, 'pick:action');
+    await rect(page, 'cover:assign-first');
+    const list = JSON.parse(execFileSync(cli, ['candidates', samplePath, '--week', '2026-12-14', '--role', 'primary', '--json']).toString());
+    assert(list.candidates.length > 0, 'no candidates from the CLI');
+    for (const c of list.candidates) await rect(page, 'cover:candidate:' + c.person);
+    for (const e of list.excluded) await rect(page, 'cover:excluded:' + e.person);
+    assertEqual((await planOf(page)).weeks.find((w) => w.start === '2026-12-14').primary, JSON.parse(sample).weeks.find((w) => w.start === '2026-12-14').primary, 'the cell is unchanged by opening the list');
+  });
+
   await runner.test('draft weeks: adds 4 weeks as one step and the check has no errors', async () => {
     const plan = JSON.parse(sample);
     for (const t of plan.time_off) if (t.person === 'carol') t.to = '2026-12-23';
