@@ -42,6 +42,7 @@ void DrawCoverWindow(App& app) {
     const std::string week_text = rp::formatDate(st.cover_week);
     const char* role = rp::roleName(st.cover_role);
     Heading(("The " + std::string(role) + " of the week of " + week_text).c_str());
+    Tag("cover:for:" + week_text + ":" + role);
     if (!st.candidates) {
         TextMuted("The plan has no week starting %s any more.", week_text.c_str());
         ImGui::End();

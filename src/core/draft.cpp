@@ -196,26 +196,74 @@ class Drafter {
 public:
     Drafter(const Plan& plan, const DraftOptions& options) : in_(plan), opt_(options) {}
 
-    DraftResult run() {
-        res_.plan = in_;
-        if (!prepareWeeks()) return std::move(res_);
-        if (free_.empty()) {
-            res_.status = DraftStatus::Ok;
-            return std::move(res_);
+    // Runs up to `weeks` weeks of the backward or forward pass (the set-up and the
+    // finish count as one step each); true once the result is ready.
+    bool step(int weeks) {
+        switch (stage_) {
+        case Stage::Start:
+            res_.plan = in_;
+            if (!prepareWeeks()) return finish(std::nullopt, false);
+            if (free_.empty()) return finish(std::nullopt, true);
+            setup();
+            if (auto f = localFailure()) return finish(f, false);
+            backwardBegin();
+            next_ = static_cast<int>(free_.size()) - 1;
+            stage_ = Stage::Backward;
+            return false;
+        case Stage::Backward:
+            for (int i = 0; i < weeks && next_ >= 0; ++i, --next_)
+                if (auto f = backwardWeek(next_)) return finish(f, false);
+            if (next_ < 0) {
+                forwardBegin();
+                next_ = 0;
+                stage_ = Stage::Forward;
+            }
+            return false;
+        case Stage::Forward:
+            for (int i = 0; i < weeks && next_ < static_cast<int>(free_.size()); ++i, ++next_) {
+                forwardWeek(next_);
+                if (internal_) return finish(internal_, false);
+            }
+            if (next_ >= static_cast<int>(free_.size())) stage_ = Stage::Finish;
+            return false;
+        case Stage::Finish:
+            placeShadows();
+            writeBack();
+            if (auto f = verify()) return finish(f, false);
+            return finish(std::nullopt, true);
+        case Stage::Done: return true;
         }
-        setup();
-        if (auto f = localFailure()) return fail(*f);
-        if (auto f = backward()) return fail(*f);
-        forward();
-        if (internal_) return fail(*internal_);
-        placeShadows();
-        if (!writeBack()) return std::move(res_);
-        if (auto f = verify()) return fail(*f);
-        res_.status = DraftStatus::Ok;
-        return std::move(res_);
+        return true;
     }
+    bool done() const { return stage_ == Stage::Done; }
+    // Share of the work done, 0..1: the two passes are most of it, a week each.
+    double progress() const {
+        const double F = static_cast<double>(std::max<std::size_t>(free_.size(), 1));
+        switch (stage_) {
+        case Stage::Start: return 0.0;
+        case Stage::Backward: return 0.05 + 0.4 * (F - 1 - next_) / F;
+        case Stage::Forward: return 0.45 + 0.4 * next_ / F;
+        case Stage::Finish: return 0.85;
+        case Stage::Done: return 1.0;
+        }
+        return 1.0;
+    }
+    DraftResult take() { return std::move(res_); }
 
 private:
+    enum class Stage { Start, Backward, Forward, Finish, Done };
+    Stage stage_ = Stage::Start;
+    int next_ = 0;   // the next free week of the pass under way
+
+    // Ends the run: a failure, or the plan as it stands (ok: the status is Ok; otherwise
+    // prepareWeeks has set the status and message of a bad input).
+    bool finish(const std::optional<Failure>& failure, bool ok) {
+        if (failure) fail(*failure);
+        else if (ok) res_.status = DraftStatus::Ok;
+        stage_ = Stage::Done;
+        return true;
+    }
+
     const Plan& in_;
     DraftOptions opt_;
     DraftResult res_;
@@ -238,7 +286,7 @@ private:
     std::string nameOf(const std::string& id) const { return in_.nameOf(id); }
     std::string poolName(int x) const { return pool_[x]->name; }
 
-    DraftResult fail(const Failure& f) {
+    void fail(const Failure& f) {
         res_.status = DraftStatus::Infeasible;
         res_.week = f.week;
         res_.rule = f.rule;
@@ -247,7 +295,6 @@ private:
         res_.fills.clear();
         res_.escalation_to_cto.clear();
         res_.weeks_added = res_.weeks_filled = 0;
-        return std::move(res_);
     }
     bool badInput(const std::string& message) {
         res_.status = DraftStatus::BadInput;
@@ -607,24 +654,25 @@ private:
     }
 
     // -- backward pass: domains with the next week's blockers applied; blockers ---------------
-    std::optional<Failure> backward() {
+    void backwardBegin() {
         const int F = static_cast<int>(free_.size());
         dom_.resize(F);
         blockers_.resize(F);
-        for (int k = F - 1; k >= 0; --k) {
-            Domain d = baseDomain(k, true, true);
-            if (free_[k].next >= 0) applyBlockers(d, blockers_[free_[k].next]);
-            if (!findAssignment(d, nullptr, 0)) {
-                const Date nx = free_[k].start + date::days{7};
-                return Failure{free_[k].start, "consecutive",
-                               std::string("whoever is ") + (any_ ? "on call" : "primary") +
-                                   " this week, the week of " + formatDate(nx) +
-                                   " cannot be filled without someone " + (any_ ? "on call" : "primary") +
-                                   " two weeks in a row"};
-            }
-            if (free_[k].prev >= 0) blockers_[k] = computeBlockers(d, any_ ? 2 : 1);
-            dom_[k] = std::move(d);
+    }
+    // The backward pass for free week k (from the last to the first).
+    std::optional<Failure> backwardWeek(int k) {
+        Domain d = baseDomain(k, true, true);
+        if (free_[k].next >= 0) applyBlockers(d, blockers_[free_[k].next]);
+        if (!findAssignment(d, nullptr, 0)) {
+            const Date nx = free_[k].start + date::days{7};
+            return Failure{free_[k].start, "consecutive",
+                           std::string("whoever is ") + (any_ ? "on call" : "primary") +
+                               " this week, the week of " + formatDate(nx) +
+                               " cannot be filled without someone " + (any_ ? "on call" : "primary") +
+                               " two weeks in a row"};
         }
+        if (free_[k].prev >= 0) blockers_[k] = computeBlockers(d, any_ ? 2 : 1);
+        dom_[k] = std::move(d);
         return std::nullopt;
     }
 
@@ -642,112 +690,128 @@ private:
         }
     };
 
-    void forward() {
+    // The forward pass keeps its state here so that it can run a few weeks at a time.
+    struct ForwardState {
+        std::vector<int> count_p, count_s;
+        std::vector<std::vector<Date>> fixed_dates;   // counted-role dates not drafted
+        std::vector<Date> last_drafted;
+        std::vector<std::uint64_t> rank;
+        std::vector<int> pre_p, pre_s;                // chances: prefix counts of the weeks in which a person may take a role
+        std::vector<std::pair<Key, int>> cp, cs;
+    };
+    ForwardState fw_;
+
+    void forwardBegin() {
         const int F = static_cast<int>(free_.size());
         const int N = n();
         const Plan& p = plan();
-        std::vector<int> count_p(N, 0), count_s(N, 0);
-        std::vector<std::vector<Date>> fixed_dates(N);   // counted-role dates not drafted
+        ForwardState& s = fw_;
+        s.count_p.assign(N, 0);
+        s.count_s.assign(N, 0);
+        s.fixed_dates.assign(N, {});
         for (const Week& w : p.weeks) {
             if (w.primary) {
                 int x = poolIdx(*w.primary);
-                if (x >= 0) ++count_p[x], fixed_dates[x].push_back(w.start);
+                if (x >= 0) ++s.count_p[x], s.fixed_dates[x].push_back(w.start);
             }
             if (w.secondary) {
                 int x = poolIdx(*w.secondary);
-                if (x >= 0) ++count_s[x], fixed_dates[x].push_back(w.start);
+                if (x >= 0) ++s.count_s[x], s.fixed_dates[x].push_back(w.start);
             }
         }
-        for (auto& v : fixed_dates) std::sort(v.begin(), v.end());
-        std::vector<Date> last_drafted(N, Date::min());
-        std::vector<std::uint64_t> rank(N);
-        for (int x = 0; x < N; ++x) rank[x] = opt_.seed == 0 ? std::uint64_t(x) : splitmix64(opt_.seed * 0x100000001b3ULL + std::uint64_t(x));
-
-        // Chances: prefix counts of the weeks in which a person may take a role.
-        std::vector<int> pre_p(std::size_t(F + 1) * N, 0), pre_s(std::size_t(F + 1) * N, 0);
+        for (auto& v : s.fixed_dates) std::sort(v.begin(), v.end());
+        s.last_drafted.assign(N, Date::min());
+        s.rank.resize(N);
+        for (int x = 0; x < N; ++x) s.rank[x] = opt_.seed == 0 ? std::uint64_t(x) : splitmix64(opt_.seed * 0x100000001b3ULL + std::uint64_t(x));
+        s.pre_p.assign(std::size_t(F + 1) * N, 0);
+        s.pre_s.assign(std::size_t(F + 1) * N, 0);
         for (int k = 0; k < F; ++k) {
             for (int x = 0; x < N; ++x) {
-                pre_p[std::size_t(k + 1) * N + x] = pre_p[std::size_t(k) * N + x];
-                pre_s[std::size_t(k + 1) * N + x] = pre_s[std::size_t(k) * N + x];
+                s.pre_p[std::size_t(k + 1) * N + x] = s.pre_p[std::size_t(k) * N + x];
+                s.pre_s[std::size_t(k + 1) * N + x] = s.pre_s[std::size_t(k) * N + x];
             }
-            for (int x : dom_[k].p) ++pre_p[std::size_t(k + 1) * N + x];
-            for (int x : dom_[k].s) ++pre_s[std::size_t(k + 1) * N + x];
+            for (int x : dom_[k].p) ++s.pre_p[std::size_t(k + 1) * N + x];
+            for (int x : dom_[k].s) ++s.pre_s[std::size_t(k + 1) * N + x];
         }
+    }
 
-        auto rest = [&](int x, Date d) -> long long {
-            long long best = std::numeric_limits<long long>::max() / 4;
-            const auto& v = fixed_dates[x];
-            auto it = std::lower_bound(v.begin(), v.end(), d);
-            if (it != v.end()) best = std::min<long long>(best, (*it - d).count());
-            if (it != v.begin()) best = std::min<long long>(best, (d - *std::prev(it)).count());
-            if (last_drafted[x] != Date::min()) best = std::min<long long>(best, (d - last_drafted[x]).count());
-            return best;
-        };
-        // How many people share the lowest count of a role: the length of the current round.
-        auto roundLength = [&](const std::vector<int>& counts) {
-            int lo = *std::min_element(counts.begin(), counts.end());
-            return static_cast<int>(std::count(counts.begin(), counts.end(), lo));
-        };
+    // Days from d to the nearest week of x's (fixed or drafted so far).
+    long long restOf(int x, Date d) const {
+        long long best = std::numeric_limits<long long>::max() / 4;
+        const auto& v = fw_.fixed_dates[x];
+        auto it = std::lower_bound(v.begin(), v.end(), d);
+        if (it != v.end()) best = std::min<long long>(best, (*it - d).count());
+        if (it != v.begin()) best = std::min<long long>(best, (d - *std::prev(it)).count());
+        if (fw_.last_drafted[x] != Date::min()) best = std::min<long long>(best, (d - fw_.last_drafted[x]).count());
+        return best;
+    }
+    // How many people share the lowest count of a role: the length of the current round.
+    static int roundLength(const std::vector<int>& counts) {
+        int lo = *std::min_element(counts.begin(), counts.end());
+        return static_cast<int>(std::count(counts.begin(), counts.end(), lo));
+    }
 
-        std::vector<std::pair<Key, int>> cp, cs;
-        for (int k = 0; k < F; ++k) {
-            FreeWeek& f = free_[k];
-            const Domain& d = dom_[k];
-            int hard[2], nh = 0;
-            if (f.prev >= 0) {
-                const FreeWeek& pw = free_[f.prev];
-                if (pw.choose_p) hard[nh++] = pw.chosen_p;
-                if (any_ && pw.choose_s) hard[nh++] = pw.chosen_s;
+    // The forward pass for free week k (in order): the best reachable assignment.
+    void forwardWeek(int k) {
+        const int F = static_cast<int>(free_.size());
+        const int N = n();
+        ForwardState& s = fw_;
+        FreeWeek& f = free_[k];
+        const Domain& d = dom_[k];
+        int hard[2], nh = 0;
+        if (f.prev >= 0) {
+            const FreeWeek& pw = free_[f.prev];
+            if (pw.choose_p) hard[nh++] = pw.chosen_p;
+            if (any_ && pw.choose_s) hard[nh++] = pw.chosen_s;
+        }
+        std::vector<int> soft = f.soft;
+        if (f.emergency && k > 0 && free_[k - 1].start == f.start - date::days{7}) {
+            const FreeWeek& pw = free_[k - 1];
+            if (pw.choose_p) soft.push_back(pw.chosen_p);
+            if (any_ && pw.choose_s) soft.push_back(pw.chosen_s);
+        }
+        auto isSoft = [&](int x) { return std::find(soft.begin(), soft.end(), x) != soft.end() ? 1 : 0; };
+        auto build = [&](const std::vector<int>& cand, bool counted, const std::vector<int>& counts,
+                         const std::vector<int>& pre, std::vector<std::pair<Key, int>>& out) {
+            out.clear();
+            const int window = std::min(F, k + roundLength(counts));
+            for (int x : cand) {
+                if (counted && inList(hard, nh, x)) continue;
+                Key key{counted ? isSoft(x) : 0,
+                        counts[x],
+                        pre[std::size_t(window) * N + x] - pre[std::size_t(k) * N + x],
+                        s.count_p[x] + s.count_s[x],
+                        -restOf(x, f.start),
+                        s.rank[x]};
+                out.emplace_back(key, x);
             }
-            std::vector<int> soft = f.soft;
-            if (f.emergency && k > 0 && free_[k - 1].start == f.start - date::days{7}) {
-                const FreeWeek& pw = free_[k - 1];
-                if (pw.choose_p) soft.push_back(pw.chosen_p);
-                if (any_ && pw.choose_s) soft.push_back(pw.chosen_s);
-            }
-            auto isSoft = [&](int x) { return std::find(soft.begin(), soft.end(), x) != soft.end() ? 1 : 0; };
-            auto build = [&](const std::vector<int>& cand, bool counted, const std::vector<int>& counts,
-                             const std::vector<int>& pre, std::vector<std::pair<Key, int>>& out) {
-                out.clear();
-                const int window = std::min(F, k + roundLength(counts));
-                for (int x : cand) {
-                    if (counted && inList(hard, nh, x)) continue;
-                    Key key{counted ? isSoft(x) : 0,
-                            counts[x],
-                            pre[std::size_t(window) * N + x] - pre[std::size_t(k) * N + x],
-                            count_p[x] + count_s[x],
-                            -rest(x, f.start),
-                            rank[x]};
-                    out.emplace_back(key, x);
+            std::sort(out.begin(), out.end());
+        };
+        if (f.choose_p) build(d.p, true, s.count_p, s.pre_p, s.cp);
+        if (f.choose_s) build(d.s, any_, s.count_s, s.pre_s, s.cs);
+
+        bool done = false;
+        if (f.choose_p && f.choose_s) {
+            for (std::size_t i = 0; i < s.cp.size() && !done; ++i)
+                for (std::size_t j = 0; j < s.cs.size(); ++j) {
+                    const int x = s.cp[i].second, y = s.cs[j].second;
+                    if (x == y || isBanned(d, x, y)) continue;
+                    f.chosen_p = x;
+                    f.chosen_s = y;
+                    done = true;
+                    break;
                 }
-                std::sort(out.begin(), out.end());
-            };
-            if (f.choose_p) build(d.p, true, count_p, pre_p, cp);
-            if (f.choose_s) build(d.s, any_, count_s, pre_s, cs);
-
-            bool done = false;
-            if (f.choose_p && f.choose_s) {
-                for (std::size_t i = 0; i < cp.size() && !done; ++i)
-                    for (std::size_t j = 0; j < cs.size(); ++j) {
-                        const int x = cp[i].second, y = cs[j].second;
-                        if (x == y || isBanned(d, x, y)) continue;
-                        f.chosen_p = x;
-                        f.chosen_s = y;
-                        done = true;
-                        break;
-                    }
-            } else if (f.choose_p) {
-                if (!cp.empty()) f.chosen_p = cp[0].second, done = true;
-            } else if (!cs.empty()) {
-                f.chosen_s = cs[0].second, done = true;
-            }
-            if (!done) {   // cannot happen: the backward pass proved that a choice exists
-                internal_ = Failure{f.start, "min-engineers", "internal error: no assignment left for this week"};
-                return;
-            }
-            if (f.chosen_p >= 0) ++count_p[f.chosen_p], last_drafted[f.chosen_p] = f.start;
-            if (f.chosen_s >= 0) ++count_s[f.chosen_s], last_drafted[f.chosen_s] = f.start;
+        } else if (f.choose_p) {
+            if (!s.cp.empty()) f.chosen_p = s.cp[0].second, done = true;
+        } else if (!s.cs.empty()) {
+            f.chosen_s = s.cs[0].second, done = true;
         }
+        if (!done) {   // cannot happen: the backward pass proved that a choice exists
+            internal_ = Failure{f.start, "min-engineers", "internal error: no assignment left for this week"};
+            return;
+        }
+        if (f.chosen_p >= 0) ++s.count_p[f.chosen_p], s.last_drafted[f.chosen_p] = f.start;
+        if (f.chosen_s >= 0) ++s.count_s[f.chosen_s], s.last_drafted[f.chosen_s] = f.start;
     }
 
     // -- shadows: trainees with an experienced primary, evenly ---------------------------------
@@ -847,7 +911,25 @@ private:
 
 }  // namespace
 
-DraftResult draft(const Plan& plan, const DraftOptions& options) { return Drafter(plan, options).run(); }
+DraftResult draft(const Plan& plan, const DraftOptions& options) {
+    Drafter drafter(plan, options);
+    while (!drafter.step(std::numeric_limits<int>::max())) {
+    }
+    return drafter.take();
+}
+
+struct DraftRun::Impl {
+    Impl(const Plan& p, const DraftOptions& o) : plan(p), drafter(plan, o) {}
+    Plan plan;         // a copy: the caller's plan may change while the run goes on
+    Drafter drafter;   // reads `plan`
+};
+
+DraftRun::DraftRun(const Plan& plan, const DraftOptions& options) : impl_(std::make_unique<Impl>(plan, options)) {}
+DraftRun::~DraftRun() = default;
+bool DraftRun::step(int weeks) { return impl_->drafter.step(std::max(weeks, 1)); }
+bool DraftRun::done() const { return impl_->drafter.done(); }
+double DraftRun::progress() const { return impl_->drafter.progress(); }
+DraftResult DraftRun::take() { return impl_->drafter.take(); }
 
 int exitCodeFor(const DraftResult& result) {
     switch (result.status) {

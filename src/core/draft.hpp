@@ -10,6 +10,7 @@
 // No backtracking and no node limit are needed.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,26 @@ struct DraftResult {
 
 // Drafts; never throws for plan content. Deterministic for a given plan and options.
 DraftResult draft(const Plan& plan, const DraftOptions& options = {});
+
+// draft() in resumable steps, for callers that must stay responsive (DraftJob runs it
+// across the page's frames). The same code as draft(), so the same result.
+class DraftRun {
+public:
+    DraftRun(const Plan& plan, const DraftOptions& options);   // copies the plan
+    ~DraftRun();
+    DraftRun(const DraftRun&) = delete;
+    DraftRun& operator=(const DraftRun&) = delete;
+    // Runs up to `weeks` weeks of the backward or forward pass (set-up and finish are
+    // one step each); true once done.
+    bool step(int weeks);
+    bool done() const;
+    double progress() const;   // 0..1
+    DraftResult take();        // once done()
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // 0 Ok, 1 Infeasible, 2 BadInput.
 int exitCodeFor(const DraftResult& result);

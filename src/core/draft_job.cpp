@@ -4,9 +4,15 @@
 
 namespace rp {
 
-// The plan is copied now: the caller's plan may change (undo, edits) while the job runs
-// over frames, and the job drafts the plan as it was when it started.
-DraftJob::DraftJob(const Plan& plan, const DraftOptions& options) : plan_(plan), options_(options) {}
+namespace {
+// Weeks of a pass per slice: small enough that one slice stays well under a frame's
+// budget at 500 people (a forward week there is about 0.1 ms natively).
+constexpr int kWeeksPerSlice = 8;
+}  // namespace
+
+// The plan is copied now (by DraftRun): the caller's plan may change (undo, edits) while
+// the job runs over frames, and the job drafts the plan as it was when it started.
+DraftJob::DraftJob(const Plan& plan, const DraftOptions& options) : run_(plan, options) {}
 
 bool DraftJob::step(double budget_ms) {
     using Clock = std::chrono::steady_clock;
@@ -14,12 +20,11 @@ bool DraftJob::step(double budget_ms) {
     do {
         if (done()) return true;
         switch (phase_) {
-        case Phase::Copy:
-            phase_ = Phase::Draft;
-            break;
         case Phase::Draft:
-            result_ = draft(plan_, options_);
-            phase_ = Phase::Check;
+            if (run_.step(kWeeksPerSlice)) {
+                result_ = run_.take();
+                phase_ = Phase::Check;
+            }
             break;
         case Phase::Check:
             if (result_->status == DraftStatus::Ok) report_ = check(result_->plan);
@@ -33,9 +38,8 @@ bool DraftJob::step(double budget_ms) {
 
 double DraftJob::progress() const {
     switch (phase_) {
-    case Phase::Copy: return 0.0;
-    case Phase::Draft: return 0.1;
-    case Phase::Check: return 0.8;
+    case Phase::Draft: return 0.9 * run_.progress();
+    case Phase::Check: return 0.9;
     case Phase::Done: return 1.0;
     }
     return 1.0;

@@ -1,12 +1,12 @@
-// A draft run in resumable steps, so the page can keep drawing frames (with a progress
-// bar and a Cancel button) while it works. The result is exactly draft(plan, options).
+// A draft run in slices, so the page can keep drawing frames (with a progress bar and a
+// Cancel button) while it works. The result is exactly draft(plan, options).
 //
-// draft() is exact and linear (a backward and a forward pass over the weeks, then the
-// shadows and the real check); its passes keep state that links weeks, so cutting the
-// weeks into chunks would change the answer. The job therefore slices at phase
-// boundaries: the draft itself and the summary (the check of the
-// drafted plan, which the page shows). step(budget) runs phases until `budget`
-// milliseconds have been used (at least one phase per call).
+// The draft's two passes run a few weeks at a time (DraftRun); after them comes the
+// summary, the check of the drafted plan, which the page shows. step(budget) works until
+// `budget` milliseconds have been used, then returns; the state carries over to the next
+// call. A slice is at most a few weeks of either pass, or the set-up, the finish (shadows
+// and the draft's own check) or the summary check, each a few milliseconds even for
+// 520 weeks x 500 people.
 #pragma once
 #include <memory>
 #include <optional>
@@ -21,7 +21,7 @@ class DraftJob {
 public:
     DraftJob(const Plan& plan, const DraftOptions& options);
 
-    // Runs work for about `budget_ms` milliseconds (at least one phase); true when done
+    // Works for about `budget_ms` milliseconds (at least one slice); true when done
     // (finished or cancelled).
     bool step(double budget_ms);
     bool done() const { return phase_ == Phase::Done || cancelled_; }
@@ -31,14 +31,13 @@ public:
 
     // Valid once done() and not cancelled(): the same as draft(plan, options).
     const DraftResult& result() const { return *result_; }
-    // The check of result().plan (Ok only); computed in the last phase.
+    // The check of result().plan (Ok only); computed in the last slice.
     const std::optional<Report>& report() const { return report_; }
 
 private:
-    enum class Phase { Copy, Draft, Check, Done };   // Copy: started, nothing run yet
-    Plan plan_;
-    DraftOptions options_;
-    Phase phase_ = Phase::Copy;
+    enum class Phase { Draft, Check, Done };
+    DraftRun run_;   // holds its own copy of the plan
+    Phase phase_ = Phase::Draft;
     bool cancelled_ = false;
     std::optional<DraftResult> result_;
     std::optional<Report> report_;

@@ -14,6 +14,7 @@
 
 #include "core/check.hpp"
 #include "core/draft.hpp"
+#include "core/draft_job.hpp"
 #include "core/exports.hpp"
 #include "core/incidents.hpp"
 #include "core/plan_io.hpp"
@@ -193,7 +194,21 @@ int main(int argc, char** argv) {
             return 1;
         }
         auto sp = draftSpreads(r.plan);
+        // The page runs the same draft in slices (DraftJob); the longest slice is the
+        // longest the page can go without drawing a frame.
+        double longest = 0;
+        int slices = 0;
+        {
+            rp::DraftJob job(team, o);
+            for (bool done = false; !done; ++slices) {
+                const auto a = Clock::now();
+                done = job.step(0);
+                longest = std::max(longest, std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+            }
+        }
         std::printf("%s_ms\t%.3f\n", tag.c_str(), ms);
+        std::printf("%s_longest_slice_ms\t%.3f\n", tag.c_str(), longest);
+        std::printf("%s_slices\t%d\n", tag.c_str(), slices);
         std::printf("%s_errors\t%d\n", tag.c_str(), rp::check(r.plan).errors);
         std::printf("%s_primary_spread\t%d\n", tag.c_str(), sp.first);
         std::printf("%s_secondary_spread\t%d\n", tag.c_str(), sp.second);

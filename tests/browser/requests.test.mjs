@@ -105,7 +105,7 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     await frames(page, 3);
     await click(page, 'cell:2026-12-14:primary');
     await click(page, 'pick:action');
-    await rect(page, 'cover:assign-first');
+    await rect(page, 'cover:for:2026-12-14:primary');
     const list = JSON.parse(execFileSync(cli, ['candidates', samplePath, '--week', '2026-12-14', '--role', 'primary', '--json']).toString());
     assert(list.candidates.length > 0, 'no candidates from the CLI');
     for (const c of list.candidates) await rect(page, 'cover:candidate:' + c.person);

@@ -76,3 +76,24 @@ TEST_CASE("draft job: a cancelled job stops") {
     CHECK(job.cancelled());
     CHECK(job.step(0));
 }
+
+TEST_CASE("draft job: the passes run in slices of a few weeks, and the bar moves with them") {
+    rp::Plan sample = LoadSample();
+    for (rp::TimeOff& t : sample.time_off)
+        if (t.person == "carol") t.to = t.from + date::days{2};
+    rp::DraftOptions options;
+    options.weeks = 52;
+    rp::DraftJob job(sample, options);
+    int steps = 0;
+    double last = 0;
+    while (!job.step(0)) {   // a budget of 0: one slice per call
+        CHECK(job.progress() > last);
+        last = job.progress();
+        REQUIRE(++steps < 100);
+    }
+    REQUIRE(job.result().status == rp::DraftStatus::Ok);
+    // 52 weeks, 8 per slice, in each of the two passes: 7 + 7 slices, plus the set-up,
+    // the finish and the summary check.
+    CHECK(steps >= 14);
+    ExpectSame(job.result(), rp::draft(sample, options));
+}
