@@ -125,6 +125,55 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     }
   });
 
+  await runner.test('keyboard: arrows and Space move through the people list; Tab moves between fields', async () => {
+    await click(page, 'person:alice');
+    await rect(page, 'team:name');
+    assertEqual(await page.evaluate(() => window.rotaplanTest.widgetRect('team:name') !== null), true, 'editor shown');
+    // The list has keyboard focus after the click: Down moves it to Bob, Space selects him.
+    await page.keyboard.press('ArrowDown');
+    await frames(page, 3);
+    await page.keyboard.press('Space');
+    await frames(page, 4);
+    // The editor now shows Bob: type into the Name field, reached from Id with Tab.
+    await click(page, 'team:id');
+    await page.keyboard.press('Tab');
+    await frames(page, 3);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Robert Osei');
+    // ImGui takes queued key events a few per frame (its "trickle" input queue), and
+    // headless software rendering draws few frames a second: wait for the text to be in.
+    for (let i = 0; i < 50; i++) {
+      const name = await page.evaluate(() => JSON.parse(window.rotaplan.planJson()).people.find((p) => p.id === 'bob').name);
+      if (name === 'Robert Osei') break;
+      await frames(page, 2);
+    }
+    await page.keyboard.press('Enter');
+    await frames(page, 4);
+    const plan = JSON.parse(await page.evaluate(() => window.rotaplan.planJson()));
+    assertEqual(plan.people.find((p) => p.id === 'bob').name, 'Robert Osei', "Bob's name after keyboard edit");
+    assertEqual(plan.people.find((p) => p.id === 'alice').name, 'Alice Ng', "Alice's name is untouched");
+    assert((await page.evaluate(() => window.rotaplanTest.undoDescription())).length > 0, 'the edit is undoable');
+  });
+
+  await runner.test('clipboard: Ctrl+C copies a field to the system clipboard, Ctrl+V pastes from it', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    // Copy: select the team name and press Ctrl+C; the system clipboard holds it.
+    await click(page, 'policy:team-name');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    await frames(page, 3);
+    assertEqual(await page.evaluate(() => navigator.clipboard.readText()), 'Platform', 'clipboard after Ctrl+C');
+    // Paste: text put on the system clipboard by another program, pasted over the selection.
+    await page.evaluate(() => navigator.clipboard.writeText('Platform — EU'));
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+v');
+    await frames(page, 8);
+    await page.keyboard.press('Enter');
+    await frames(page, 4);
+    const plan = JSON.parse(await page.evaluate(() => window.rotaplan.planJson()));
+    assertEqual(plan.team.name, 'Platform — EU', 'team name after Ctrl+V');
+  });
+
   await runner.test('screenshots of the main views', async () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
     await frames(page, 6);
