@@ -6,6 +6,9 @@
 namespace app {
 namespace {
 
+// Below this width (CSS pixels) the rotation grid spans the side column too.
+constexpr float kWideLayoutMin = 1400.0f;
+
 struct Box {
     ImVec2 pos, size;
 };
@@ -40,6 +43,27 @@ Box PanelBox(const App& app, Panel panel) {
     }
     float mid_w = std::max(0.0f, width - left_w - right_w);
     Box a, b;
+    // On narrower screens (laptops) the rotation grid would be squeezed between the side
+    // columns; it takes the whole width right of the Team column instead, and Violations
+    // and Load sit beside the calendar below it.
+    if (width < kWideLayoutMin && w.rotation && right) {
+        const float top_h = std::floor(height * 0.58f);
+        const float bottom_y = y + top_h, bottom_h = height - top_h;
+        const float side_x = w.calendar ? x + left_w + mid_w : x + left_w;
+        const float side_w = w.calendar ? right_w : mid_w + right_w;
+        switch (panel) {
+        case Panel::Team:
+        case Panel::Policy:
+            Stack(w.team, w.policy, 0.62f, x, y, left_w, height, &a, &b);
+            return panel == Panel::Team ? a : b;
+        case Panel::Rotation: return {{x + left_w, y}, {mid_w + right_w, top_h}};
+        case Panel::Calendar: return {{x + left_w, bottom_y}, {mid_w, bottom_h}};
+        case Panel::Violations:
+        case Panel::Load:
+            Stack(w.violations, w.load, 0.5f, side_x, bottom_y, side_w, bottom_h, &a, &b);
+            return panel == Panel::Violations ? a : b;
+        }
+    }
     switch (panel) {
     case Panel::Team:
     case Panel::Policy:

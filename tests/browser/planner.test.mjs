@@ -174,6 +174,16 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     assertEqual(plan.team.name, 'Platform — EU', 'team name after Ctrl+V');
   });
 
+  await runner.test('on a 1280 x 800 laptop screen the whole rotation grid is visible without scrolling', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await frames(page, 8);
+    for (const column of ['dates', 'primary', 'secondary', 'escalation', 'shadow', 'emergency', 'note']) {
+      const r = await rect(page, `cell:2026-11-30:${column}`);
+      assert(r.x >= 0 && r.x + r.w <= 1280 && r.w >= 15, `${column} cell at x ${r.x}..${r.x + r.w}`);
+    }
+    await page.screenshot({ path: path.join(shots, 'planner-1280.png') });
+  });
+
   await runner.test('screenshots of the main views', async () => {
     await page.setViewportSize({ width: 1600, height: 1000 });
     await frames(page, 6);
