@@ -16,6 +16,7 @@
 #include "core/draft.hpp"
 #include "core/draft_job.hpp"
 #include "core/exports.hpp"
+#include "core/gaps.hpp"
 #include "core/incidents.hpp"
 #include "core/plan_io.hpp"
 
@@ -177,6 +178,9 @@ int main(int argc, char** argv) {
         g_sink += rp::exportJsonText(*r.plan).size();
     }));
     if (wanted("write_plan_ms")) std::printf("write_plan_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::writePlan(plan).size(); }));
+    // The coverage-gap scan (docs/escalation.md) over the whole 520-week plan.
+    if (wanted("gaps_520w_ms"))
+        std::printf("gaps_520w_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::findCoverageGaps(plan).gaps.size(); }));
 
     // ---- drafting (docs/drafting.md): N people with time off, every week to fill ----
     for (const auto& shape : {std::pair<int, int>{50, 52}, std::pair<int, int>{500, 520}}) {

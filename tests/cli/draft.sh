@@ -8,29 +8,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 DATA="$HERE/../data"
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1"; shift; printf '     %s\n' "$@"; }
+strict_stderr=1
+source "$HERE/lib.bash"
 
-# expect NAME EXIT_CODE STDERR_REGEX -- command args...
-expect() {
-  local name=$1 code=$2 pattern=$3; shift 4
-  "$@" >"$TMP/out" 2>"$TMP/err"; local rc=$?
-  local lines; lines=$(wc -l <"$TMP/err")
-  if [ $rc -ne "$code" ]; then bad "$name" "exit $rc, expected $code" "$(head -3 "$TMP/err")"; return; fi
-  if [ -n "$pattern" ]; then
-    if ! grep -Eq -- "$pattern" "$TMP/err"; then bad "$name" "stderr does not match /$pattern/" "$(head -3 "$TMP/err")"; return; fi
-    if [ "$lines" -ne 1 ]; then bad "$name" "stderr has $lines lines, expected one" "$(head -3 "$TMP/err")"; return; fi
-  elif [ "$code" -eq 0 ] && [ "$lines" -ne 0 ]; then
-    bad "$name" "unexpected standard error" "$(head -3 "$TMP/err")"; return
-  fi
-  ok "$name"
-}
 
 # pycheck NAME PYTHON_EXPR_FILE ARGS...: runs a python assertion script
-pycheck() {
-  local name=$1; shift
-  if python3 - "$@" >"$TMP/py" 2>&1; then ok "$name"; else bad "$name" "$(tail -3 "$TMP/py")"; fi
-}
 
 EX="$DATA/example.json"
 
