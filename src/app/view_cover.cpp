@@ -50,6 +50,10 @@ void DrawCoverWindow(App& app) {
     }
     const rp::CandidateList& list = *st.candidates;
     ImGui::Text("Now: %s", list.current ? plan.nameOf(*list.current).c_str() : "nobody");
+    const float close_w = ImGui::CalcTextSize("Close").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - close_w);
+    if (ImGui::Button("Close")) st.show_cover = false;
+    Tag("cover:close");
 
     ImGui::SeparatorText(("Candidates (" + std::to_string(list.candidates.size()) + "), best first").c_str());
     if (list.candidates.empty()) TextMuted("Nobody can take this cell without a new error.");

@@ -111,6 +111,8 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     for (const c of list.candidates) await rect(page, 'cover:candidate:' + c.person);
     for (const e of list.excluded) await rect(page, 'cover:excluded:' + e.person);
     assertEqual((await planOf(page)).weeks.find((w) => w.start === '2026-12-14').primary, JSON.parse(sample).weeks.find((w) => w.start === '2026-12-14').primary, 'the cell is unchanged by opening the list');
+    await click(page, 'cover:close');
+    assertEqual(await page.evaluate(() => window.rotaplanTest.widgetRect('cover:close')), null, 'the window closes');
   });
 
   await runner.test('draft weeks: adds 4 weeks as one step and the check has no errors', async () => {
