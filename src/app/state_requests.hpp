@@ -37,6 +37,8 @@ struct RequestsState {
     rp::Role cover_role = rp::Role::Primary;
     std::optional<rp::CandidateList> candidates;   // for cover_week/cover_role at cover_revision
     std::uint64_t cover_revision = 0;
+    float cover_cell_top = -1, cover_cell_bottom = -1;   // screen rows of the cell asked about
+    bool cover_place = false;                 // place the window beside that cell next frame
 
     // ---- Draft weeks ----
     bool show_draft = false;
@@ -52,8 +54,9 @@ struct RequestsState {
 void DrawRequestsWindow(App& app);   // view_requests.cpp
 void DrawCoverWindow(App& app);      // view_cover.cpp
 void DrawDraftWindow(App& app);      // view_draft.cpp
-// Opens "Who can cover?" for one cell (the rotation grid's context menu).
-void OpenCover(App& app, rp::Date week, rp::Role role);
+// Opens "Who can cover?" for one cell (the rotation grid's pick list and context menu).
+// With the cell's screen rows, the window is placed above or below the cell, not on it.
+void OpenCover(App& app, rp::Date week, rp::Role role, float cell_top = -1, float cell_bottom = -1);
 // Advances a running draft by one frame's slice (app.cpp, once per frame).
 void TickDraft(App& app);
 

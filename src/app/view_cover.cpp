@@ -12,9 +12,12 @@
 
 namespace app {
 
-void OpenCover(App& app, rp::Date week, rp::Role role) {
+void OpenCover(App& app, rp::Date week, rp::Role role, float cell_top, float cell_bottom) {
     RequestsState& st = app.req;
     st.show_cover = true;
+    st.cover_cell_top = cell_top;
+    st.cover_cell_bottom = cell_bottom;
+    st.cover_place = cell_top >= 0 && cell_bottom > cell_top;
     st.cover_week = week;
     st.cover_role = role;
     st.candidates.reset();
@@ -26,10 +29,22 @@ void DrawCoverWindow(App& app) {
     const rp::Plan& plan = app.doc.plan();
     const Palette& pal = GetPalette();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                            ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, vp->WorkSize.x - 40), std::min(520.0f, vp->WorkSize.y - 80)),
-                             ImGuiCond_Appearing);
+    const ImVec2 size(std::min(720.0f, vp->WorkSize.x - 40), std::min(520.0f, vp->WorkSize.y - 80));
+    const float centre_x = vp->WorkPos.x + vp->WorkSize.x * 0.5f;
+    if (st.cover_place) {
+        // Beside the cell asked about, on the side with more room, so the row stays in view.
+        st.cover_place = false;
+        const float gap = 8.0f, top = vp->WorkPos.y, bottom = vp->WorkPos.y + vp->WorkSize.y;
+        const float below = bottom - (st.cover_cell_bottom + gap), above = (st.cover_cell_top - gap) - top;
+        const float h = std::max(160.0f, std::min(size.y, std::max(below, above)));
+        const float y = below >= above ? st.cover_cell_bottom + gap : std::max(top, st.cover_cell_top - gap - h);
+        ImGui::SetNextWindowPos(ImVec2(centre_x, y), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSize(ImVec2(size.x, h), ImGuiCond_Always);
+    } else {
+        ImGui::SetNextWindowPos(ImVec2(centre_x, vp->WorkPos.y + vp->WorkSize.y * 0.5f), ImGuiCond_Appearing,
+                                ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+    }
     if (!ImGui::Begin("Who can cover?", &st.show_cover, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;

@@ -160,16 +160,21 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
         picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN, ImGuiComboFlags_NoArrowButton,
                              "Who can cover?\u2026", &cover);
         if (cover)
-            OpenCover(app, w.start, column == Column::Primary ? rp::Role::Primary
-                                    : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow);
+            OpenCover(app, w.start,
+                      column == Column::Primary ? rp::Role::Primary
+                      : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow,
+                      ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().y);
     }
+    const float cell_top = ImGui::GetItemRectMin().y, cell_bottom = ImGui::GetItemRectMax().y;
     Tag("cell:" + date_text + ":" + role);
     if (column != Column::Escalation && ImGui::BeginPopupContextItem("##covermenu")) {
         ImGui::TextDisabled("%s of %s", role, date_text.c_str());
         ImGui::Separator();
         if (ImGui::MenuItem("Who can cover?")) {
-            OpenCover(app, w.start, column == Column::Primary ? rp::Role::Primary
-                                    : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow);
+            OpenCover(app, w.start,
+                      column == Column::Primary ? rp::Role::Primary
+                      : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow,
+                      cell_top, cell_bottom);
         }
         Tag("menu:Who can cover?");
         ImGui::EndPopup();

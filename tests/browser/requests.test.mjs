@@ -103,9 +103,13 @@ export default async function ({ url, context, cli, root, shots, runner }) {
   await runner.test("who can cover: from a cell's pick list, for that week and role", async () => {
     await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
     await frames(page, 3);
+    const cell = await rect(page, 'cell:2026-12-14:primary');
     await click(page, 'cell:2026-12-14:primary');
     await click(page, 'pick:action');
-    await rect(page, 'cover:for:2026-12-14:primary');
+    const heading = await rect(page, 'cover:for:2026-12-14:primary');
+    // The window opens beside the row it is about (below it here), not on top of it.
+    assert(heading.y > cell.y + cell.h, `the window covers the cell: heading at ${heading.y}, cell ${cell.y}..${cell.y + cell.h}`);
+    await page.screenshot({ path: path.join(shots, 'cover-from-list.png') });
     const list = JSON.parse(execFileSync(cli, ['candidates', samplePath, '--week', '2026-12-14', '--role', 'primary', '--json']).toString());
     assert(list.candidates.length > 0, 'no candidates from the CLI');
     for (const c of list.candidates) await rect(page, 'cover:candidate:' + c.person);
