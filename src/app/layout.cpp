@@ -46,23 +46,15 @@ Box PanelBox(const App& app, Panel panel) {
     // On narrower screens (laptops) the rotation grid would be squeezed between the side
     // columns; it takes the whole width right of the Team column instead, and Violations
     // and Load sit beside the calendar below it.
-    if (width < kWideLayoutMin && w.rotation && right) {
+    if (width < kWideLayoutMin && w.rotation && right && panel != Panel::Team && panel != Panel::Policy) {
         const float top_h = std::floor(height * 0.58f);
         const float bottom_y = y + top_h, bottom_h = height - top_h;
         const float side_x = w.calendar ? x + left_w + mid_w : x + left_w;
         const float side_w = w.calendar ? right_w : mid_w + right_w;
-        switch (panel) {
-        case Panel::Team:
-        case Panel::Policy:
-            Stack(w.team, w.policy, 0.62f, x, y, left_w, height, &a, &b);
-            return panel == Panel::Team ? a : b;
-        case Panel::Rotation: return {{x + left_w, y}, {mid_w + right_w, top_h}};
-        case Panel::Calendar: return {{x + left_w, bottom_y}, {mid_w, bottom_h}};
-        case Panel::Violations:
-        case Panel::Load:
-            Stack(w.violations, w.load, 0.5f, side_x, bottom_y, side_w, bottom_h, &a, &b);
-            return panel == Panel::Violations ? a : b;
-        }
+        if (panel == Panel::Rotation) return {{x + left_w, y}, {mid_w + right_w, top_h}};
+        if (panel == Panel::Calendar) return {{x + left_w, bottom_y}, {mid_w, bottom_h}};
+        Stack(w.violations, w.load, 0.5f, side_x, bottom_y, side_w, bottom_h, &a, &b);
+        return panel == Panel::Violations ? a : b;
     }
     switch (panel) {
     case Panel::Team:

@@ -17,19 +17,6 @@ bool BeginIncidentToolWindow(const char* title, bool* open, ImVec2 size, ImVec2 
 
 namespace {
 
-void JumpToWeek(App& app, rp::Date week) {
-    const auto& weeks = app.doc.plan().weeks;
-    for (int i = 0; i < (int)weeks.size(); ++i) {
-        if (weeks[i].start == week) {
-            app.windows.rotation = true;
-            app.rotation.scroll_to_week = i;
-            app.rotation.highlight_week = i;
-            app.rotation.highlight_until = platform::NowSeconds() + 2.5;
-            return;
-        }
-    }
-}
-
 std::string TeamTime(const date::time_zone* zone, rp::Instant t) {
     if (!zone) return date::format("%Y-%m-%d %H:%M UTC", t);
     auto info = zone->get_info(t);

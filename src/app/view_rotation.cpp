@@ -132,6 +132,9 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
     default: return;
     }
     std::optional<std::string> current = *field;
+    const rp::Role cover_role = column == Column::Primary     ? rp::Role::Primary
+                                : column == Column::Secondary ? rp::Role::Secondary
+                                                              : rp::Role::Shadow;   // "Who can cover?" (not escalation)
     ImGui::PushID(role);
     std::optional<std::string> chosen;
     bool picked = false;
@@ -159,23 +162,14 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
         bool cover = false;
         picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN, ImGuiComboFlags_NoArrowButton,
                              "Who can cover?\u2026", &cover);
-        if (cover)
-            OpenCover(app, w.start,
-                      column == Column::Primary ? rp::Role::Primary
-                      : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow,
-                      ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().y);
+        if (cover) OpenCover(app, w.start, cover_role, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().y);
     }
     const float cell_top = ImGui::GetItemRectMin().y, cell_bottom = ImGui::GetItemRectMax().y;
     Tag("cell:" + date_text + ":" + role);
     if (column != Column::Escalation && ImGui::BeginPopupContextItem("##covermenu")) {
         ImGui::TextDisabled("%s of %s", role, date_text.c_str());
         ImGui::Separator();
-        if (ImGui::MenuItem("Who can cover?")) {
-            OpenCover(app, w.start,
-                      column == Column::Primary ? rp::Role::Primary
-                      : column == Column::Secondary ? rp::Role::Secondary : rp::Role::Shadow,
-                      cell_top, cell_bottom);
-        }
+        if (ImGui::MenuItem("Who can cover?")) OpenCover(app, w.start, cover_role, cell_top, cell_bottom);
         Tag("menu:Who can cover?");
         ImGui::EndPopup();
     }

@@ -24,6 +24,9 @@ bool ContainsNoCase(const std::string& text, const std::string& needle) {
     return it != text.end();
 }
 
+
+}  // namespace
+
 void JumpToWeek(App& app, rp::Date week) {
     const auto& weeks = app.doc.plan().weeks;
     for (int i = 0; i < (int)weeks.size(); ++i) {
@@ -36,8 +39,6 @@ void JumpToWeek(App& app, rp::Date week) {
         }
     }
 }
-
-}  // namespace
 
 void DrawViolationsView(App& app) {
     const Derived& d = app.derived;

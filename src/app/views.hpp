@@ -10,6 +10,9 @@ void DrawPolicyView(App& app);        // view_policy.cpp
 void DrawRotationView(App& app);      // view_rotation.cpp: the week grid
 void DrawCalendarView(App& app);      // view_calendar.cpp: resolved shifts, overrides
 void DrawViolationsView(App& app);    // view_violations.cpp: the live check
+// Shows the rotation grid scrolled to the week starting `week`, briefly highlighted
+// (violations and coverage gaps jump there on click). view_violations.cpp.
+void JumpToWeek(App& app, rp::Date week);
 void DrawLoadView(App& app);          // view_load.cpp: weeks and weekends per person
 void DrawExportsWindow(App& app);     // view_exports.cpp
 void DrawAboutWindow(App& app);       // modals.cpp

@@ -10,26 +10,6 @@ namespace rp::cli {
 
 namespace {
 
-// A plain decimal number ("2", "0.5"), locale-free.
-std::optional<double> parseDecimal(const std::string& s) {
-    if (s.empty() || s.size() > 16) return std::nullopt;
-    double v = 0, scale = 0;
-    bool digits = false;
-    for (char c : s) {
-        if (c >= '0' && c <= '9') {
-            digits = true;
-            if (scale == 0) v = v * 10 + (c - '0');
-            else v += (c - '0') * scale, scale /= 10;
-        } else if (c == '.' && scale == 0) {
-            scale = 0.1;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (!digits) return std::nullopt;
-    return v;
-}
-
 std::optional<std::uint64_t> parseUnsigned(const std::string& s) {
     if (s.empty() || s.size() > 19) return std::nullopt;
     std::uint64_t v = 0;

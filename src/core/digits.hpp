@@ -51,4 +51,14 @@ inline char* putClock(char* p, long long seconds_of_day, bool with_seconds, bool
     return p;
 }
 
+// The iCalendar basic form of a wall-clock time, 20261130T090000, with a 'Z' for UTC.
+inline char* putBasic(char* p, date::local_seconds t, bool utc) {
+    const auto day = date::floor<date::days>(t);
+    p = putDate(p, date::year_month_day{day}, false);
+    *p++ = 'T';
+    p = putClock(p, (t - day).count(), true, false);
+    if (utc) *p++ = 'Z';
+    return p;
+}
+
 }  // namespace rp::fixed

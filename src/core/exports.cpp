@@ -188,13 +188,8 @@ std::string sanitizeUid(std::string_view s) {
 // Appends the iCalendar basic form of a wall-clock time, 20261130T090000, with a 'Z'
 // when it is UTC.
 void appendBasic(std::string& out, date::local_seconds t, bool utc) {
-    const auto day = date::floor<date::days>(t);
-    char buf[32];
-    char* p = fixed::putDate(buf, date::year_month_day{day}, false);
-    *p++ = 'T';
-    p = fixed::putClock(p, (t - day).count(), true, false);
-    if (utc) *p++ = 'Z';
-    out.append(buf, static_cast<std::size_t>(p - buf));
+    char buf[48];
+    out.append(buf, static_cast<std::size_t>(fixed::putBasic(buf, t, utc) - buf));
 }
 void appendBasicUtc(std::string& out, Instant t) { appendBasic(out, date::local_seconds{t.time_since_epoch()}, true); }
 
@@ -257,18 +252,6 @@ void icsTimezone(std::string& out, const date::time_zone* zone, const std::strin
 
 // ---------------------------------------------------------------- CSV / Markdown helpers
 
-std::string csvCell(std::string s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
 // Inline Markdown text for a table cell or list item: markup characters escaped, line
 // breaks turned into spaces, so a value can neither split a cell nor start a block.
 std::string mdText(std::string_view s) {
@@ -299,6 +282,18 @@ std::string localMinutes(const date::time_zone* zone, Instant t) {
 }
 
 }  // namespace
+
+std::string csvCell(std::string s) {
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
 
 // ================================================================ schedule JSON
 
@@ -369,11 +364,16 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
 
     // UIDs are computed over all shifts, so a --person calendar has the same UIDs.
     const auto all = exportedShifts(plan);
-    std::vector<std::pair<const Shift*, std::string>> events;
+    struct Event {
+        const Shift* shift;
+        std::string uid, week;   // the week's start date, also in the UID
+    };
+    std::vector<Event> events;
     std::unordered_set<std::string> used;
     used.reserve(all.size());
     for (const auto& s : all) {
-        std::string raw = weekText(plan, s);
+        std::string week = weekText(plan, s);
+        std::string raw = week;
         raw.append("-").append(roleName(s.role)).append("-").append(s.person).append("-");
         appendBasicUtc(raw, s.start);
         const std::string base = sanitizeUid(raw);
@@ -382,7 +382,7 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         for (int n = 2; used.count(uid); ++n) uid = base + "-" + std::to_string(n) + "@rotaplan";
         used.insert(uid);
         if (options.person && s.person != *options.person) continue;
-        events.emplace_back(&s, std::move(uid));
+        events.push_back({&s, std::move(uid), std::move(week)});
     }
 
     const Instant stamp = options.stamp
@@ -408,10 +408,10 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
     if (!utc) icsLine(out, "X-WR-TIMEZONE:" + tzid);
 
     if (!utc && !events.empty()) {
-        Instant from = events.front().first->start, to = events.front().first->end;
-        for (const auto& e : events) {
-            from = std::min(from, e.first->start);
-            to = std::max(to, e.first->end);
+        Instant from = events.front().shift->start, to = events.front().shift->end;
+        for (const Event& e : events) {
+            from = std::min(from, e.shift->start);
+            to = std::max(to, e.shift->end);
         }
         icsTimezone(out, zone, tzid, from, to);
     }
@@ -439,8 +439,10 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         icsLine(out, line);
     };
 
-    for (const auto& [s, uid] : events) {
-        const std::string week = weekText(plan, *s);
+    for (const Event& e : events) {
+        const Shift* s = e.shift;
+        const std::string& uid = e.uid;
+        const std::string& week = e.week;
         const std::string_view role = roleName(s->role);
         const std::string_view name = nameOf(s->person);
         icsLine(out, "BEGIN:VEVENT"sv);

@@ -17,6 +17,9 @@ Json exportScheduleJson(const Plan& plan);
 std::string exportJsonText(const Plan& plan);   // 2-space indent, trailing newline
 std::string exportIcs(const Plan& plan, const IcsOptions& options);
 std::string exportCsv(const Plan& plan);
+// One CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is
+// defused with an apostrophe (spreadsheet formulas). Shared by every CSV the core writes.
+std::string csvCell(std::string s);
 std::string exportMarkdown(const Plan& plan);
 
 }  // namespace rp

@@ -169,24 +169,9 @@ std::optional<std::array<double, 4>> parseSeverityMix(const std::string& text, s
         if (s < 0) return fail("'" + item.substr(0, eq) + "' is not a severity (P0, P1, P2 or P3)");
         if (seen[static_cast<std::size_t>(s)]) return fail(item.substr(0, eq) + " is given twice");
         seen[static_cast<std::size_t>(s)] = true;
-        const std::string num = item.substr(eq + 1);
-        // digits with at most one decimal point: locale-free and the same everywhere
-        double v = 0, scale = 0;
-        bool digits = false;
-        for (char c : num) {
-            if (c >= '0' && c <= '9') {
-                digits = true;
-                if (scale == 0) v = v * 10 + (c - '0');
-                else v += (c - '0') * scale, scale /= 10;
-            } else if (c == '.' && scale == 0) {
-                scale = 0.1;
-            } else {
-                digits = false;
-                break;
-            }
-        }
-        if (!digits || num.size() > 12) return fail("the weight of " + item.substr(0, eq) + " must be a number >= 0");
-        mix[static_cast<std::size_t>(s)] = v;
+        const std::optional<double> v = parseDecimal(item.substr(eq + 1), 12);
+        if (!v) return fail("the weight of " + item.substr(0, eq) + " must be a number >= 0");
+        mix[static_cast<std::size_t>(s)] = *v;
         pos = comma + 1;
     }
     double total = 0;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/escalation.hpp"
+#include "core/exports.hpp"
 #include "core/time.hpp"
 
 namespace rp {
@@ -50,17 +51,6 @@ std::string hours(double x) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     return s;
-}
-
-std::string csvCell(std::string s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 Json amount(double x) {

@@ -79,6 +79,25 @@ std::string formatHm(int minute_of_day) {
     return std::string(buf, fixed::putClock(buf, minute_of_day * 60LL, false));
 }
 
+std::optional<double> parseDecimal(std::string_view s, std::size_t max_chars) {
+    if (s.empty() || s.size() > max_chars) return std::nullopt;
+    double v = 0, scale = 0;
+    bool digits = false;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            digits = true;
+            if (scale == 0) v = v * 10 + (c - '0');
+            else v += (c - '0') * scale, scale /= 10;
+        } else if (c == '.' && scale == 0) {
+            scale = 0.1;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!digits) return std::nullopt;
+    return v;
+}
+
 std::optional<int> parseHm(const std::string& s) {
     if (s.size() != 5 || s[2] != ':') return std::nullopt;
     const int h = digits(s, 0, 2), m = digits(s, 3, 2);

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <date/date.h>
@@ -152,6 +153,9 @@ std::string formatDate(Date d);                       // YYYY-MM-DD
 std::optional<Date> parseDate(const std::string& s);  // strict YYYY-MM-DD, valid calendar date
 std::string formatHm(int minute_of_day);              // HH:MM
 std::optional<int> parseHm(const std::string& s);     // strict HH:MM, 00:00..23:59
+// A plain decimal number: digits with at most one decimal point ("2", "0.5"), no sign or
+// exponent, at most max_chars characters; locale-free, the same on every platform.
+std::optional<double> parseDecimal(std::string_view s, std::size_t max_chars = 16);
 const char* weekdayName(int c_encoding);              // "monday"...
 std::optional<int> parseWeekday(const std::string& s);
 const char* roleName(Role r);

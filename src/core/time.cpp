@@ -195,15 +195,8 @@ std::string formatRfc3339(const date::time_zone* zone, Instant t) {
 }
 
 std::string formatIcsUtc(Instant t) {
-    const auto day = date::floor<date::days>(t);
-    const date::year_month_day ymd{day};
-    const long long sod = (t - day).count();
     char buf[48];
-    char* p = fixed::putDate(buf, ymd, false);
-    *p++ = 'T';
-    p = fixed::putClock(p, sod, true, false);
-    *p++ = 'Z';
-    return std::string(buf, p);
+    return std::string(buf, fixed::putBasic(buf, date::local_seconds{t.time_since_epoch()}, true));
 }
 
 std::optional<Instant> parseDateTime(const date::time_zone* team_zone, std::string_view s) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert/strict';
-import { openPage, assert, rect, centre, frames } from './harness.mjs';
+import { openSample, assert, rect, centre, frames } from './harness.mjs';
 
 const drawn = (page, label) => page.evaluate((l) => window.rotaplanTest.widgetRect(l) !== null, label);
 async function clickAt(page, p) {
@@ -34,11 +34,7 @@ async function openView(page, item) {
 }
 
 export default async function ({ url, context, cli, root, shots, runner }) {
-  const { page, errors } = await openPage(context, url);
-  const samplePath = path.join(root, 'assets', 'sample-plan.json');
-  const sample = fs.readFileSync(samplePath, 'utf8');
-  await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
-  await frames(page, 4);
+  const { page, errors, samplePath, sample } = await openSample(context, url, root);
 
   await runner.test('escalate() equals rotaplan escalate --json for P0 at 2026-12-05T02:00', async () => {
     const fromPage = await page.evaluate(() => window.rotaplan.escalate({ severity: 'P0', at: '2026-12-05T02:00' }));

@@ -63,6 +63,16 @@ export async function openPage(context, url) {
   return { page, errors, readyMs };
 }
 
+// A page with the sample plan (assets/sample-plan.json) loaded through the JS API and drawn.
+export async function openSample(context, url, root) {
+  const opened = await openPage(context, url);
+  const samplePath = path.join(root, 'assets', 'sample-plan.json');
+  const sample = fs.readFileSync(samplePath, 'utf8');
+  await opened.page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
+  await frames(opened.page, 4);
+  return { ...opened, samplePath, sample };
+}
+
 // Counts distinct colours in a PNG screenshot by decoding it in the browser.
 export async function distinctColours(page, png) {
   return page.evaluate(async (b64) => {

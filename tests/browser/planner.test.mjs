@@ -4,7 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { openPage, assert, assertEqual, rect, centre, frames, click } from './harness.mjs';
+import { openSample, assert, assertEqual, rect, centre, frames, click } from './harness.mjs';
 
 async function drag(page, from, to) {
   const a = centre(await rect(page, from));
@@ -25,10 +25,7 @@ const cliText = (cli, args) => execFileSync(cli, args).toString();
 const withoutStamp = (ics) => ics.replace(/^DTSTAMP:.*\r\n/gm, '');
 
 export default async function ({ url, context, cli, root, shots, runner }) {
-  const { page } = await openPage(context, url);
-  const sample = fs.readFileSync(path.join(root, 'assets', 'sample-plan.json'), 'utf8');
-  await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
-  await frames(page, 4);
+  const { page, sample } = await openSample(context, url, root);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rotaplan-browser-'));
 
   await runner.test('dragging a person onto a cell assigns them and the violation appears', async () => {

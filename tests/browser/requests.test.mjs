@@ -4,16 +4,12 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { openPage, assert, assertEqual, rect, centre, frames, click } from './harness.mjs';
+import { openSample, assert, assertEqual, rect, centre, frames, click } from './harness.mjs';
 
 const planOf = async (page) => JSON.parse(await page.evaluate(() => window.rotaplan.planJson()));
 
 export default async function ({ url, context, cli, root, shots, runner }) {
-  const { page, errors } = await openPage(context, url);
-  const samplePath = path.join(root, 'assets', 'sample-plan.json');
-  const sample = fs.readFileSync(samplePath, 'utf8');
-  await page.evaluate((t) => window.rotaplan.loadPlan(t), sample);
-  await frames(page, 4);
+  const { page, errors, samplePath, sample } = await openSample(context, url, root);
 
   await runner.test('requests: the window lists the requests; simulating r1 says reject, as the CLI does', async () => {
     await click(page, 'button:requests');

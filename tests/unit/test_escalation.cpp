@@ -8,21 +8,12 @@
 
 #include "core/escalation.hpp"
 #include "core/plan_io.hpp"
+#include "test_data.hpp"
 #include "core/time.hpp"
 
 using namespace rp;
 
 namespace {
-
-Plan loadData(const std::string& rel) {
-    std::ifstream in(std::string(RP_TEST_DATA) + "/" + rel, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot open " << rel);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    LoadResult lr = readPlan(ss.str());
-    REQUIRE_MESSAGE(lr.ok(), (lr.error ? lr.error->str() : ""));
-    return *lr.plan;
-}
 
 struct Run {
     std::vector<std::string> acks;
@@ -70,7 +61,7 @@ using Lines = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("escalation: the spec example, P0 at 02:00 on Saturday, is exactly escalation.md's JSON") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     CHECK(timelineJson(p, "P0", "2026-12-05T02:00").dump(2) == Json::parse(R"JSON({
       "severity": "P0",
       "opened": "2026-12-05T02:00:00-05:00",
@@ -97,7 +88,7 @@ TEST_CASE("escalation: the spec example, P0 at 02:00 on Saturday, is exactly esc
 }
 
 TEST_CASE("escalation: P1 escalates every 120 minutes and stops at the CTO") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     Json t = timelineJson(p, "P1", "2026-12-05T02:00");
     CHECK(lines(t) == Lines{"0 page primary alice | on call (primary)",
                             "5 page secondary bob | primary did not acknowledge within 5 minutes",
@@ -108,7 +99,7 @@ TEST_CASE("escalation: P1 escalates every 120 minutes and stops at the CTO") {
 }
 
 TEST_CASE("escalation: a P2 opened Friday 16:30 is due Monday 10:30 (business minutes)") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     CHECK(timelineJson(p, "P2", "2026-12-04T16:30").dump(2) == Json::parse(R"JSON({
       "severity": "P2",
       "opened": "2026-12-04T16:30:00-05:00",
@@ -133,7 +124,7 @@ TEST_CASE("escalation: a P2 opened Friday 16:30 is due Monday 10:30 (business mi
 }
 
 TEST_CASE("escalation: a P2 opened outside business hours is delivered at the next business start") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     // Saturday 02:00: delivered Monday 09:00, which is the next week's handoff: carol.
     Json t = timelineJson(p, "P2", "2026-12-05T02:00");
     CHECK(t["respond_due"] == "2026-12-07T11:00:00-05:00");
@@ -152,7 +143,7 @@ TEST_CASE("escalation: a P2 opened outside business hours is delivered at the ne
 }
 
 TEST_CASE("escalation: a holiday between opening and response counts no business minutes") {
-    Plan p = loadData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     // Wednesday 16:30 before Thanksgiving (2026-11-26): 30 minutes Wednesday, 90 on Friday.
     Json t = timelineJson(p, "P2", "2026-11-25T16:30");
     CHECK(t["respond_due"] == "2026-11-27T10:30:00-05:00");
@@ -168,7 +159,7 @@ TEST_CASE("escalation: a holiday between opening and response counts no business
 }
 
 TEST_CASE("escalation: a P0 across the night the clocks go back (America/New_York 2026-11-01)") {
-    Plan p = loadData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     Json t = timelineJson(p, "P0", "2026-11-01T00:30");
     CHECK(t["opened"] == "2026-11-01T00:30:00-04:00");
     CHECK(t["respond_due"] == "2026-11-01T00:45:00-04:00");
@@ -189,7 +180,7 @@ TEST_CASE("escalation: a P0 across the night the clocks go back (America/New_Yor
 }
 
 TEST_CASE("escalation: someone with time off is skipped and the next level paged at once") {
-    Plan p = loadData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     // alice is primary in the week of 2026-11-09 but has time off on the 10th and 11th.
     Json t = timelineJson(p, "P0", "2026-11-10T12:00");
     CHECK(t.dump(2) == Json::parse(R"JSON({
@@ -232,7 +223,7 @@ TEST_CASE("escalation: someone with time off is skipped and the next level paged
 }
 
 TEST_CASE("escalation: a level with nobody assigned is a skip with person null") {
-    Plan p = loadData("escalation/nolead.json");
+    Plan p = loadTestPlan("escalation/nolead.json");
     Json t = timelineJson(p, "P0", "2026-11-03T03:00");
     CHECK(lines(t) == Lines{"0 page primary alice | on call (primary)",
                             "5 page secondary bob | primary did not acknowledge within 5 minutes",
@@ -260,7 +251,7 @@ TEST_CASE("escalation: a level with nobody assigned is a skip with person null")
 }
 
 TEST_CASE("escalation: a security incident also pages the escalation contact and names contacts.security") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     Json t = timelineJson(p, "P0", "2026-12-05T02:00", {{}, std::nullopt, true});
     CHECK(t.dump(2) == Json::parse(R"JSON({
       "severity": "P0",
@@ -296,7 +287,7 @@ TEST_CASE("escalation: a security incident also pages the escalation contact and
 }
 
 TEST_CASE("escalation: acknowledgement variants") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     const char* at = "2026-12-05T02:00";
 
     SUBCASE("the primary in time, at exactly ack_minutes: no secondary page; escalation goes on") {
@@ -382,7 +373,7 @@ TEST_CASE("escalation: acknowledgement variants") {
 }
 
 TEST_CASE("escalation: errors are one line, for an exit 2") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     auto err = [&](const char* sev, const char* at) {
         EscalationResult r = run(p, sev, at);
         REQUIRE(std::holds_alternative<std::string>(r));
@@ -414,7 +405,7 @@ TEST_CASE("escalation: errors are one line, for an exit 2") {
 }
 
 TEST_CASE("escalation: severities overridden in the policy") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     SUBCASE("ack_minutes 0 and a shorter clock") {
         p.policy.severities["P1"].ack_minutes = 0;
         p.policy.severities["P1"].escalate_every_minutes = 10;
@@ -451,7 +442,7 @@ TEST_CASE("escalation: severities overridden in the policy") {
 }
 
 TEST_CASE("escalation: an override is the primary at delivery; the secondary is looked up when paged") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     // carol takes alice's primary from Wednesday 18:00 to Thursday 09:00.
     Json t = timelineJson(p, "P0", "2026-12-02T20:00");
     CHECK(lines(t)[0] == "0 page primary carol | on call (primary)");
@@ -463,7 +454,7 @@ TEST_CASE("escalation: an override is the primary at delivery; the secondary is 
 }
 
 TEST_CASE("escalation: the page's options object") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     auto sc = scenarioFromJson(p, Json::parse(R"({"severity":"P0","at":"2026-12-05T02:00","security":true,
                                                    "ack":{"primary":3},"resolve":45})"));
     REQUIRE(std::holds_alternative<EscalationScenario>(sc));
@@ -485,7 +476,7 @@ TEST_CASE("escalation: the page's options object") {
 }
 
 TEST_CASE("escalation: the text timeline") {
-    Plan p = loadData("example.json");
+    Plan p = loadTestPlan("example.json");
     EscalationResult r = run(p, "P0", "2026-12-05T02:00", {{"primary@3"}, 45, true});
     std::string text = timelineToText(p, std::get<EscalationTimeline>(r));
     CHECK(text.find("P0 security incident opened 2026-12-05T02:00:00-05:00 (week of 2026-11-30)") == 0);
@@ -496,7 +487,7 @@ TEST_CASE("escalation: the text timeline") {
 }
 
 TEST_CASE("escalation: business minutes far ahead are counted exactly and fast") {
-    Plan p = loadData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     EscalationIndex ix(p);
     const auto* zone = findZone(p.team_timezone);
     auto due = [&](const char* at, std::int64_t minutes) {
@@ -520,7 +511,7 @@ TEST_CASE("escalation: business minutes far ahead are counted exactly and fast")
 }
 
 TEST_CASE("escalation: business minutes agree with a minute-by-minute reference walk") {
-    Plan p = loadData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     p.policy.holidays.push_back(*parseDate("2027-01-01"));
     p.policy.holidays.push_back(*parseDate("2027-03-15"));  // the Monday after spring forward
     p.policy.business_hours.start_minute = 8 * 60 + 30;

@@ -8,21 +8,12 @@
 
 #include "core/gaps.hpp"
 #include "core/plan_io.hpp"
+#include "test_data.hpp"
 #include "core/time.hpp"
 
 using namespace rp;
 
 namespace {
-
-Plan loadGapData(const std::string& rel) {
-    std::ifstream in(std::string(RP_TEST_DATA) + "/" + rel, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot open " << rel);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    LoadResult lr = readPlan(ss.str());
-    REQUIRE_MESSAGE(lr.ok(), (lr.error ? lr.error->str() : ""));
-    return *lr.plan;
-}
 
 // "at severity week level person kind"
 std::vector<std::string> gapLines(const Plan& plan, const GapReport& r) {
@@ -40,7 +31,7 @@ using Lines = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("gaps: the example plan's only gaps are P2/P3 delivered after its last week") {
-    Plan p = loadGapData("example.json");
+    Plan p = loadTestPlan("example.json");
     GapReport r = findCoverageGaps(p);
     CHECK(gapReportToJson(r, findZone(p.team_timezone)).dump(2) == Json::parse(R"JSON({
       "gaps": [
@@ -58,7 +49,7 @@ TEST_CASE("gaps: the example plan's only gaps are P2/P3 delivered after its last
 }
 
 TEST_CASE("gaps: time off on the path, once per severity, week, level and person") {
-    Plan p = loadGapData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     GapReport r = findCoverageGaps(p);
     CHECK(gapLines(p, r) == Lines{
                                 "2026-11-09T17:00:00-05:00 P2 2026-11-09 primary alice time-off",
@@ -76,7 +67,7 @@ TEST_CASE("gaps: time off on the path, once per severity, week, level and person
 }
 
 TEST_CASE("gaps: missing contacts are no-contact gaps with person null") {
-    Plan p = loadGapData("escalation/nolead.json");
+    Plan p = loadTestPlan("escalation/nolead.json");
     GapReport r = findCoverageGaps(p);
     Lines l = gapLines(p, r);
     REQUIRE(l.size() >= 4);
@@ -89,7 +80,7 @@ TEST_CASE("gaps: missing contacts are no-contact gaps with person null") {
 }
 
 TEST_CASE("gaps: a weekend off inside a week is found (time-off starts are scan points)") {
-    Plan p = loadGapData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     p.time_off.clear();
     TimeOff t;
     t.person = "carol";
@@ -103,7 +94,7 @@ TEST_CASE("gaps: a weekend off inside a week is found (time-off starts are scan 
 }
 
 TEST_CASE("gaps: a plan without gaps exits 0") {
-    Plan p = loadGapData("escalation/team.json");
+    Plan p = loadTestPlan("escalation/team.json");
     p.time_off.clear();
     p.weeks.pop_back();  // the last week ends Monday 09:00 after a Friday: P2/P3 land outside
     p.weeks.back().primary = "dev";

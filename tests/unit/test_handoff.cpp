@@ -7,24 +7,13 @@
 
 #include "core/handoff.hpp"
 #include "core/plan_io.hpp"
+#include "test_data.hpp"
 
 using namespace rp;
 
 namespace {
 
-std::string readHandoffText(const std::string& rel) {
-    std::ifstream in(std::string(RP_TEST_DATA) + "/" + rel, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot open " << rel);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-Plan examplePlan() {
-    LoadResult lr = readPlan(readHandoffText("example.json"));
-    REQUIRE(lr.ok());
-    return *lr.plan;
-}
+Plan examplePlan() { return loadTestPlan("example.json"); }
 
 std::string notes(const Plan& p, const char* day) {
     std::string err;
@@ -37,7 +26,7 @@ std::string notes(const Plan& p, const char* day) {
 
 TEST_CASE("handoff: the example plan's message for the week of 2026-12-14, exactly") {
     Plan p = examplePlan();
-    CHECK(notes(p, "2026-12-14") == readHandoffText("incidents/handoff-example-2026-12-14.md"));
+    CHECK(notes(p, "2026-12-14") == readTestData("incidents/handoff-example-2026-12-14.md"));
     // any day inside the week picks it
     CHECK(notes(p, "2026-12-17") == notes(p, "2026-12-14"));
 }

@@ -10,21 +10,12 @@
 
 #include "core/incidents.hpp"
 #include "core/plan_io.hpp"
+#include "test_data.hpp"
 #include "core/time.hpp"
 
 using namespace rp;
 
 namespace {
-
-Plan loadIncData(const std::string& rel) {
-    std::ifstream in(std::string(RP_TEST_DATA) + "/" + rel, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot open " << rel);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    LoadResult lr = readPlan(ss.str());
-    REQUIRE_MESSAGE(lr.ok(), (lr.error ? lr.error->str() : ""));
-    return *lr.plan;
-}
 
 std::uint64_t fnv(const std::string& s) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -147,7 +138,7 @@ TEST_CASE("incidents: severity mix and option checks") {
 }
 
 TEST_CASE("incidents: night and weekend pages are judged in the person's own zone (Asia/Kolkata)") {
-    Plan p = loadIncData("incidents/team.json");  // team zone UTC; raj in Kolkata, ben in New York
+    Plan p = loadTestPlan("incidents/team.json");  // team zone UTC; raj in Kolkata, ben in New York
     std::vector<EscalationScenario> list;
     // Tue 17:00 UTC = 22:30 in Kolkata: raj (primary) is paged at night, not on a weekend.
     list.push_back(scenario(p, "P1", "2026-12-08T17:00", {{EscalationLevel::Primary, 2}}, 20));
@@ -202,7 +193,7 @@ TEST_CASE("incidents: night and weekend pages are judged in the person's own zon
 
 TEST_CASE("incidents: the fast engine gives exactly rp::escalate()'s timelines") {
     for (const char* file : {"example.json", "incidents/team.json", "escalation/team.json"}) {
-        Plan p = loadIncData(file);
+        Plan p = loadTestPlan(file);
         for (std::uint64_t seed : {1ULL, 2ULL, 77ULL}) {
             IncidentOptions o;
             o.seed = seed;
@@ -237,7 +228,7 @@ TEST_CASE("incidents: the fast engine gives exactly rp::escalate()'s timelines")
 TEST_CASE("incidents: the fast engine equals rp::escalate() on a faulty plan too") {
     // unknown ids, an empty escalation, overlapping weeks (the lowest week wins), time off of
     // an unknown id, a CEO missing from people
-    Plan p = loadIncData("example.json");
+    Plan p = loadTestPlan("example.json");
     p.weeks[1].primary = std::string("zed");
     p.weeks[2].escalation = std::string("");
     p.contacts.ceo = std::string("yan");
@@ -276,7 +267,7 @@ TEST_CASE("incidents: the fast engine equals rp::escalate() on a faulty plan too
 }
 
 TEST_CASE("incidents: a run sliced into steps equals one run, and reports progress") {
-    Plan p = loadIncData("example.json");
+    Plan p = loadTestPlan("example.json");
     IncidentOptions o;
     o.seed = 5;
     o.rate_per_week = 40;
@@ -308,7 +299,7 @@ TEST_CASE("incidents: a run sliced into steps equals one run, and reports progre
 }
 
 TEST_CASE("incidents: a seed gives the same report every time and on every platform") {
-    Plan p = loadIncData("incidents/team.json");
+    Plan p = loadTestPlan("incidents/team.json");
     IncidentOptions o;
     o.seed = 42;
     o.rate_per_week = 25;
@@ -335,7 +326,7 @@ TEST_CASE("incidents: a seed gives the same report every time and on every platf
 }
 
 TEST_CASE("incidents: count mode places exactly N incidents; the 520-week shape stays fast") {
-    Plan p = loadIncData("example.json");
+    Plan p = loadTestPlan("example.json");
     IncidentOptions o;
     o.seed = 3;
     o.count = 1000;
@@ -352,7 +343,7 @@ TEST_CASE("incidents: count mode places exactly N incidents; the 520-week shape 
 }
 
 TEST_CASE("incidents: incident lists are read with errors that name the place") {
-    Plan p = loadIncData("incidents/team.json");
+    Plan p = loadTestPlan("incidents/team.json");
     auto ok = readIncidentList(p, R"([{"at": "2026-12-05T02:00", "severity": "P0", "security": false,
                                       "ack": {"primary": 3}, "resolve": 45, "id": "x"}])");
     REQUIRE(std::holds_alternative<std::vector<EscalationScenario>>(ok));

@@ -8,24 +8,12 @@
 #include "core/incidents.hpp"
 #include "core/pay.hpp"
 #include "core/plan_io.hpp"
+#include "test_data.hpp"
 
 using namespace rp;
 
 namespace {
 
-std::string readText(const std::string& rel) {
-    std::ifstream in(std::string(RP_TEST_DATA) + "/" + rel, std::ios::binary);
-    REQUIRE_MESSAGE(in, "cannot open " << rel);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-Plan loadPayPlan(const std::string& rel) {
-    LoadResult lr = readPlan(readText(rel));
-    REQUIRE_MESSAGE(lr.ok(), (lr.error ? lr.error->str() : ""));
-    return *lr.plan;
-}
 
 IncidentReport fromList(const Plan& p, const std::string& text) {
     auto list = readIncidentList(p, text);
@@ -55,9 +43,9 @@ TEST_CASE("pay: hand-checked figures for an incident list") {
     //  inc-3 P1 Mon 11-30 12:00: ana paged, raj at 5, resolved at 10 -> ana: 1 incident (November)
     //  weekends (primary at Saturday 12:00): 12-05 ana (week of 11-30, but December),
     //        12-12 ana (override), 12-19 ben, 12-26 ana
-    Plan p = loadPayPlan("incidents/team.json");
-    const PayReport r = pay(p, fromList(p, readText("incidents/pay-incidents.json")));
-    CHECK(payToCsv(p, r) == readText("incidents/pay-expected.csv"));
+    Plan p = loadTestPlan("incidents/team.json");
+    const PayReport r = pay(p, fromList(p, readTestData("incidents/pay-incidents.json")));
+    CHECK(payToCsv(p, r) == readTestData("incidents/pay-expected.csv"));
     REQUIRE(r.months.size() == 5);
     const PayRow& ana_dec = r.months[2];
     CHECK(ana_dec.month == "2026-12");
@@ -93,7 +81,7 @@ TEST_CASE("pay: hand-checked figures for an incident list") {
 }
 
 TEST_CASE("pay: a secondary who acknowledges is paid; rest hours go to every P0 responder") {
-    Plan p = loadPayPlan("incidents/team.json");
+    Plan p = loadTestPlan("incidents/team.json");
     // P0 Sun 12-06 03:00 (week of 11-30: ana/raj): nobody acknowledges the primary in time,
     // raj acknowledges at 8, the lead at 40.
     const PayReport r = pay(p, fromList(p, R"([{"at": "2026-12-06T03:00", "severity": "P0",
@@ -114,7 +102,7 @@ TEST_CASE("pay: a secondary who acknowledges is paid; rest hours go to every P0 
 }
 
 TEST_CASE("pay: without incidents, base and weekends only; fractional rates keep cents") {
-    Plan p = loadPayPlan("example.json");
+    Plan p = loadTestPlan("example.json");
     p.compensation->primary_weekly = 333.335;
     p.compensation->weekend = 0.1;
     const PayReport r = pay(p, IncidentReport{});
@@ -126,7 +114,7 @@ TEST_CASE("pay: without incidents, base and weekends only; fractional rates keep
 }
 
 TEST_CASE("pay: no compensation section is an error; cells are defused") {
-    Plan p = loadPayPlan("example.json");
+    Plan p = loadTestPlan("example.json");
     Plan none = p;
     none.compensation.reset();
     auto x = computePay(none, IncidentReport{});
@@ -141,7 +129,7 @@ TEST_CASE("pay: no compensation section is an error; cells are defused") {
 }
 
 TEST_CASE("pay: from a simulation, deterministic for a seed") {
-    Plan p = loadPayPlan("incidents/team.json");
+    Plan p = loadTestPlan("incidents/team.json");
     IncidentOptions o;
     o.seed = 11;
     o.rate_per_week = 10;
