@@ -2,8 +2,8 @@
 
 #include <cctype>
 
-#include "core/exports.hpp"
-#include "core/plan_io.hpp"
+#include "core/exports/exports.hpp"
+#include "core/model/plan_io.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"

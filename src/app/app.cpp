@@ -9,8 +9,8 @@
 
 #include "actions.hpp"
 #include "app_state.hpp"
-#include "core/plan_io.hpp"
-#include "core/time.hpp"
+#include "core/model/plan_io.hpp"
+#include "core/model/time.hpp"
 #include "imgui.h"
 #include "platform/platform.hpp"
 #include "theme.hpp"

@@ -10,9 +10,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/check.hpp"
-#include "core/plan.hpp"
-#include "core/shifts.hpp"
+#include "core/rules/check.hpp"
+#include "core/model/plan.hpp"
+#include "core/model/shifts.hpp"
 #include "state_incidents.hpp"
 #include "state_requests.hpp"
 #include "undo.hpp"

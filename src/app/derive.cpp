@@ -6,7 +6,7 @@
 #include <date/tz.h>
 
 #include "app_state.hpp"
-#include "core/time.hpp"
+#include "core/model/time.hpp"
 
 namespace app {
 

@@ -11,13 +11,13 @@
 #endif
 
 #include "app_state.hpp"
-#include "core/check.hpp"
-#include "core/escalation.hpp"
-#include "core/exports.hpp"
-#include "core/gaps.hpp"
-#include "core/plan_io.hpp"
-#include "core/simulate.hpp"
-#include "core/time.hpp"
+#include "core/rules/check.hpp"
+#include "core/simulation/escalation.hpp"
+#include "core/exports/exports.hpp"
+#include "core/simulation/gaps.hpp"
+#include "core/model/plan_io.hpp"
+#include "core/rules/simulate.hpp"
+#include "core/model/time.hpp"
 #include "widgets.hpp"
 
 namespace {

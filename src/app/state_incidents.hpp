@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/escalation.hpp"
-#include "core/gaps.hpp"
-#include "core/incidents.hpp"
-#include "core/pay.hpp"
+#include "core/simulation/escalation.hpp"
+#include "core/simulation/gaps.hpp"
+#include "core/simulation/incidents.hpp"
+#include "core/simulation/pay.hpp"
 
 namespace app {
 

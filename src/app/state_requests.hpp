@@ -6,11 +6,11 @@
 #include <optional>
 #include <string>
 
-#include "core/candidates.hpp"
-#include "core/draft.hpp"
-#include "core/draft_job.hpp"
-#include "core/plan.hpp"
-#include "core/simulate.hpp"
+#include "core/rules/candidates.hpp"
+#include "core/rules/draft.hpp"
+#include "core/rules/draft_job.hpp"
+#include "core/model/plan.hpp"
+#include "core/rules/simulate.hpp"
 
 namespace app {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/plan.hpp"
+#include "core/model/plan.hpp"
 
 namespace app {
 

@@ -10,7 +10,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
-#include "core/time.hpp"
+#include "core/model/time.hpp"
 #include "layout.hpp"
 #include "theme.hpp"
 #include "views.hpp"

@@ -7,7 +7,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
-#include "core/draft_job.hpp"
+#include "core/rules/draft_job.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"

@@ -12,7 +12,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
-#include "core/time.hpp"
+#include "core/model/time.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"

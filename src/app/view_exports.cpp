@@ -5,7 +5,7 @@
 #include "imgui.h"
 
 #include "actions.hpp"
-#include "core/exports.hpp"
+#include "core/exports/exports.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "views.hpp"

@@ -5,7 +5,7 @@
 #include "date/tz.h"
 #include "imgui.h"
 
-#include "core/time.hpp"
+#include "core/model/time.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "views.hpp"

@@ -5,7 +5,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
-#include "core/handoff.hpp"
+#include "core/exports/handoff.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "views.hpp"

@@ -7,7 +7,7 @@
 
 #include "imgui.h"
 
-#include "core/plan.hpp"
+#include "core/model/plan.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "views.hpp"

@@ -10,8 +10,8 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
-#include "core/check.hpp"
-#include "core/simulate.hpp"
+#include "core/rules/check.hpp"
+#include "core/rules/simulate.hpp"
 #include "theme.hpp"
 #include "views.hpp"
 #include "widgets.hpp"

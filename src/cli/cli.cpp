@@ -6,7 +6,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "core/plan_io.hpp"
+#include "core/model/plan_io.hpp"
 
 namespace rp::cli {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/plan.hpp"
+#include "core/model/plan.hpp"
 
 namespace rp {
 struct IncidentOptions;  // core/incidents.hpp

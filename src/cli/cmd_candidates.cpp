@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/candidates.hpp"
+#include "core/rules/candidates.hpp"
 
 namespace rp::cli {
 

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/check.hpp"
+#include "core/rules/check.hpp"
 
 namespace rp::cli {
 

@@ -4,8 +4,8 @@
 #include <cstdlib>
 
 #include "cli/cli.hpp"
-#include "core/draft.hpp"
-#include "core/plan_io.hpp"
+#include "core/rules/draft.hpp"
+#include "core/model/plan_io.hpp"
 
 namespace rp::cli {
 

@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/escalation.hpp"
-#include "core/time.hpp"
+#include "core/simulation/escalation.hpp"
+#include "core/model/time.hpp"
 
 namespace rp::cli {
 

@@ -2,8 +2,8 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/exports.hpp"
-#include "core/time.hpp"
+#include "core/exports/exports.hpp"
+#include "core/model/time.hpp"
 
 namespace rp::cli {
 

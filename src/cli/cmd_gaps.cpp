@@ -2,8 +2,8 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/gaps.hpp"
-#include "core/time.hpp"
+#include "core/simulation/gaps.hpp"
+#include "core/model/time.hpp"
 
 namespace rp::cli {
 

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/handoff.hpp"
+#include "core/exports/handoff.hpp"
 
 namespace rp::cli {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/incidents.hpp"
+#include "core/simulation/incidents.hpp"
 
 namespace rp::cli {
 

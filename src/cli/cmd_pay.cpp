@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/incidents.hpp"
-#include "core/pay.hpp"
+#include "core/simulation/incidents.hpp"
+#include "core/simulation/pay.hpp"
 
 namespace rp::cli {
 

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "cli/cli.hpp"
-#include "core/simulate.hpp"
+#include "core/rules/simulate.hpp"
 
 namespace rp::cli {
 

@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "core/check.hpp"
-#include "core/draft.hpp"
-#include "core/draft_job.hpp"
-#include "core/exports.hpp"
-#include "core/gaps.hpp"
-#include "core/incidents.hpp"
-#include "core/plan_io.hpp"
+#include "core/rules/check.hpp"
+#include "core/rules/draft.hpp"
+#include "core/rules/draft_job.hpp"
+#include "core/exports/exports.hpp"
+#include "core/simulation/gaps.hpp"
+#include "core/simulation/incidents.hpp"
+#include "core/model/plan_io.hpp"
 
 namespace {
 

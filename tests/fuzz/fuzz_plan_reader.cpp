@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/plan_io.hpp"
-#include "core/time.hpp"
+#include "core/model/plan_io.hpp"
+#include "core/model/time.hpp"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/check.hpp"
-#include "core/plan.hpp"
-#include "core/time.hpp"
+#include "core/rules/check.hpp"
+#include "core/model/plan.hpp"
+#include "core/model/time.hpp"
 
 namespace doctest {
 template <>

@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "core/candidates.hpp"
-#include "core/plan_io.hpp"
+#include "core/rules/candidates.hpp"
+#include "core/model/plan_io.hpp"
 #include "rules_fixtures.hpp"
 
 using namespace rp;

@@ -5,9 +5,9 @@
 #include <chrono>
 #include <functional>
 
-#include "core/check.hpp"
-#include "core/plan_io.hpp"
-#include "core/simulate.hpp"
+#include "core/rules/check.hpp"
+#include "core/model/plan_io.hpp"
+#include "core/rules/simulate.hpp"
 #include "rules_fixtures.hpp"
 
 using namespace rp;

@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/plan_io.hpp"
+#include "core/model/plan_io.hpp"
 
 // The whole file tests/data/REL; the test fails when it cannot be opened.
 inline std::string readTestData(const std::string& rel) {

@@ -8,9 +8,9 @@
 #include <set>
 #include <tuple>
 
-#include "core/check.hpp"
-#include "core/draft.hpp"
-#include "core/plan_io.hpp"
+#include "core/rules/check.hpp"
+#include "core/rules/draft.hpp"
+#include "core/model/plan_io.hpp"
 #include "rules_fixtures.hpp"
 
 using namespace rp;

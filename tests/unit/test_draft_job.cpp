@@ -5,9 +5,9 @@
 
 #include <doctest/doctest.h>
 
-#include "core/draft.hpp"
-#include "core/draft_job.hpp"
-#include "core/plan_io.hpp"
+#include "core/rules/draft.hpp"
+#include "core/rules/draft_job.hpp"
+#include "core/model/plan_io.hpp"
 
 namespace {
 

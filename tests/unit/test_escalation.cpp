@@ -6,10 +6,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/escalation.hpp"
-#include "core/plan_io.hpp"
+#include "core/simulation/escalation.hpp"
+#include "core/model/plan_io.hpp"
 #include "test_data.hpp"
-#include "core/time.hpp"
+#include "core/model/time.hpp"
 
 using namespace rp;
 

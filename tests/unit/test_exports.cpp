@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/exports.hpp"
-#include "core/plan_io.hpp"
+#include "core/exports/exports.hpp"
+#include "core/model/plan_io.hpp"
 
 using namespace rp;
 

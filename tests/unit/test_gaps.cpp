@@ -6,10 +6,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/gaps.hpp"
-#include "core/plan_io.hpp"
+#include "core/simulation/gaps.hpp"
+#include "core/model/plan_io.hpp"
 #include "test_data.hpp"
-#include "core/time.hpp"
+#include "core/model/time.hpp"
 
 using namespace rp;
 

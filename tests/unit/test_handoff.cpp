@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/handoff.hpp"
-#include "core/plan_io.hpp"
+#include "core/exports/handoff.hpp"
+#include "core/model/plan_io.hpp"
 #include "test_data.hpp"
 
 using namespace rp;

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/incidents.hpp"
-#include "core/pay.hpp"
-#include "core/plan_io.hpp"
+#include "core/simulation/incidents.hpp"
+#include "core/simulation/pay.hpp"
+#include "core/model/plan_io.hpp"
 #include "test_data.hpp"
 
 using namespace rp;

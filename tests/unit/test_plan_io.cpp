@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/plan_io.hpp"
-#include "core/time.hpp"
+#include "core/model/plan_io.hpp"
+#include "core/model/time.hpp"
 
 using namespace date::literals;
 
@@ -540,4 +540,70 @@ TEST_CASE("invalid UTF-8 is refused as not JSON, and the message stays valid UTF
     CHECK(r.error->message.rfind("not valid JSON: ", 0) == 0);
     CHECK(r.error->line == 3);
     CHECK(r.error->message.find('\xff') == std::string::npos);
+}
+
+TEST_CASE("changes.md fields: published snapshot, readiness, slack, ready, ready_since; inactive_from") {
+    const std::string text = planWith(
+        "\"policy\": { \"readiness\": { \"shadow_weeks\": 2 } },\n"
+        "  \"weeks\": [ { \"start\": \"2026-11-30\", \"primary\": \"alice\", \"secondary\": \"bob\" } ],\n"
+        "  \"published\": { \"at\": \"2026-11-20\", \"weeks\": [ { \"start\": \"2026-11-30\", \"primary\": \"alice\",\n"
+        "    \"secondary\": \"bob\", \"escalation\": null, \"shadow\": null } ], \"overrides\": [ { \"role\": \"primary\",\n"
+        "    \"person\": \"bob\", \"from\": \"2026-12-01T10:00\", \"to\": \"2026-12-01T12:00\" } ], \"note\": \"kept\" }");
+    const std::string with_people = replaced(
+        replaced(text, "{ \"id\": \"alice\", \"name\": \"Alice\" }",
+                 "{ \"id\": \"alice\", \"name\": \"Alice\", \"slack\": \"U024BE7LH\", \"ready\": [\"github\", \"sentry\"], "
+                 "\"ready_since\": \"2026-01-05\" }"),
+        "{ \"id\": \"bob\", \"name\": \"Bob\" }", "{ \"id\": \"bob\", \"name\": \"Bob\", \"inactive_from\": \"2027-01-04\" }");
+    rp::Plan plan = load(with_people);
+    REQUIRE(plan.policy.readiness);
+    CHECK(plan.policy.readiness->shadow_weeks == 2);
+    CHECK(plan.policy.readiness->checklist == rp::defaultReadinessChecklist());
+    CHECK(plan.people[0].slack == std::optional<std::string>("U024BE7LH"));
+    CHECK(plan.people[0].ready == std::optional<std::vector<std::string>>({"github", "sentry"}));
+    CHECK(plan.people[0].ready_since == std::optional<rp::Date>(rp::Date(2026_y / 1 / 5)));
+    CHECK(plan.people[1].inactive_from == std::optional<rp::Date>(rp::Date(2027_y / 1 / 4)));
+    REQUIRE(plan.published);
+    CHECK(plan.published->at == rp::Date(2026_y / 11 / 20));
+    REQUIRE(plan.published->weeks.size() == 1);
+    CHECK(plan.published->weeks[0].primary == std::optional<std::string>("alice"));
+    CHECK_FALSE(plan.published->weeks[0].escalation.has_value());
+    REQUIRE(plan.published->overrides.size() == 1);
+    CHECK(plan.published->overrides[0].person == "bob");
+    // Written back: the snapshot's roles always present (null where empty), unknown members kept.
+    const std::string written = rp::writePlan(plan);
+    CHECK(written.find("\"escalation\": null") != std::string::npos);
+    CHECK(written.find("\"note\": \"kept\"") != std::string::npos);
+    CHECK(rp::writePlan(load(written)) == written);
+    // A plan without them writes none of them.
+    const std::string plain = rp::writePlan(load(planWith()));
+    for (const char* key : {"published", "readiness", "slack", "ready", "inactive_from"})
+        CHECK_MESSAGE(plain.find(std::string("\"") + key + "\"") == std::string::npos, key);
+}
+
+TEST_CASE("changes.md fields: refusals name the place") {
+    struct Case { std::string tail; const char* pointer; const char* message; };
+    const Case cases[] = {
+        {"\"published\": { \"weeks\": [] }", "/published/at", "missing required field \"at\": expected a date YYYY-MM-DD"},
+        {"\"published\": { \"at\": \"2026-11-20\", \"weeks\": [ { \"primary\": \"alice\" } ] }", "/published/weeks/0/start",
+         "missing required field \"start\": expected a date YYYY-MM-DD"},
+        {"\"published\": { \"at\": \"2026-11-20\", \"overrides\": [ { \"role\": \"primary\", \"person\": \"bob\", "
+         "\"from\": \"2026-12-01T12:00\", \"to\": \"2026-12-01T10:00\" } ] }", "/published/overrides/0/to",
+         "expected a date-time after from (2026-12-01T12:00), found \"2026-12-01T10:00\""},
+        {"\"policy\": { \"readiness\": { \"shadow_weeks\": -1 } }", "/policy/readiness/shadow_weeks",
+         "expected an integer >= 0, found -1"},
+        {"\"policy\": { \"readiness\": { \"checklist\": [\"github\", \"github\"] } }", "/policy/readiness/checklist/1",
+         "expected each item once, found \"github\""},
+        {"\"policy\": { \"readiness\": { \"checklist\": \"github\" } }", "/policy/readiness/checklist",
+         "expected an array of checklist items (strings), found \"github\""},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.tail);
+        rp::LoadResult r = rp::readPlan(planWith(c.tail));
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error->pointer == c.pointer);
+        CHECK(r.error->message == c.message);
+    }
+    rp::LoadResult r = rp::readPlan(replaced(planWith(), "\"name\": \"Bob\"", "\"name\": \"Bob\", \"ready_since\": \"2026-13-01\""));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error->pointer == "/people/1/ready_since");
 }

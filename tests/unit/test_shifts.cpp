@@ -1,7 +1,7 @@
 // Week spans and resolved shifts (rules.md "Time").
 #include <doctest/doctest.h>
 
-#include "core/shifts.hpp"
+#include "core/model/shifts.hpp"
 #include "rules_fixtures.hpp"
 
 using namespace rp;

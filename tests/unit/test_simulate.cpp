@@ -1,8 +1,8 @@
 // Change-request simulation (rules.md "Simulating a change request").
 #include <doctest/doctest.h>
 
-#include "core/plan_io.hpp"
-#include "core/simulate.hpp"
+#include "core/model/plan_io.hpp"
+#include "core/rules/simulate.hpp"
 #include "rules_fixtures.hpp"
 
 using namespace rp;

@@ -2,8 +2,8 @@
 // daylight-saving gaps and overlaps, week lengths, the text forms.
 #include <doctest/doctest.h>
 
-#include "core/plan_io.hpp"
-#include "core/time.hpp"
+#include "core/model/plan_io.hpp"
+#include "core/model/time.hpp"
 
 using namespace date::literals;
 using rp::Date;

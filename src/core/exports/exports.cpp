@@ -1,0 +1,546 @@
+// Exports (interfaces.md "Exports"): schedule JSON, iCalendar (RFC 5545), CSV (RFC 4180)
+// and Markdown. Every export derives from resolveShifts() and is deterministic: the
+// same plan and options give byte-identical text.
+#include "core/exports/exports.hpp"
+
+#include "core/model/digits.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <date/tz.h>
+
+#include "core/model/shifts.hpp"
+#include "core/model/time.hpp"
+
+namespace rp {
+namespace {
+
+// ---------------------------------------------------------------- shared helpers
+
+const date::time_zone* teamZone(const Plan& plan) {
+    if (const auto* z = findZone(plan.team_timezone)) return z;
+    return findZone("UTC");
+}
+
+int roleOrder(Role r) {
+    switch (r) {
+        case Role::Primary: return 0;
+        case Role::Secondary: return 1;
+        case Role::Shadow: return 2;
+    }
+    return 3;
+}
+
+// The exported shifts: resolved pieces that belong to a week, sorted by start, then
+// role (primary, secondary, shadow); ties keep resolveShifts' order (by week).
+std::vector<Shift> exportedShifts(const Plan& plan) {
+    std::vector<Shift> shifts;
+    for (auto& s : resolveShifts(plan)) {
+        if (s.week < 0 || s.week >= static_cast<int>(plan.weeks.size())) continue;
+        if (!(s.start < s.end)) continue;
+        shifts.push_back(std::move(s));
+    }
+    std::stable_sort(shifts.begin(), shifts.end(), [](const Shift& a, const Shift& b) {
+        if (a.start != b.start) return a.start < b.start;
+        return roleOrder(a.role) < roleOrder(b.role);
+    });
+    return shifts;
+}
+
+std::string weekText(const Plan& plan, const Shift& s) {
+    return formatDate(plan.weeks[static_cast<std::size_t>(s.week)].start);
+}
+
+const char* sourceName(const Shift& s) { return s.from_override ? "override" : "rotation"; }
+
+// The escalation contact of a week: its own, else contacts.engineering_lead.
+std::optional<std::string> escalationOf(const Plan& plan, const Week& w) {
+    if (w.escalation && !w.escalation->empty()) return w.escalation;
+    if (plan.contacts.engineering_lead && !plan.contacts.engineering_lead->empty())
+        return plan.contacts.engineering_lead;
+    return std::nullopt;
+}
+
+// Week indices sorted by start date (stable: plan order among equal starts).
+std::vector<std::size_t> weeksByStart(const Plan& plan) {
+    std::vector<std::size_t> idx(plan.weeks.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+        return plan.weeks[a].start < plan.weeks[b].start;
+    });
+    return idx;
+}
+
+const char* coverageName(Coverage c) {
+    return c == Coverage::BusinessHours ? "business_hours" : "24x7";
+}
+
+const char* noConsecutiveName(NoConsecutive n) {
+    return n == NoConsecutive::Primary ? "primary" : "any";
+}
+
+Json policyToJson(const Plan& plan) {
+    const Policy& p = plan.policy;
+    Json j = Json::object();
+    j["handoff"] = Json{{"weekday", weekdayName(p.handoff_weekday)},
+                        {"time", formatHm(p.handoff_minute)}};
+    j["no_consecutive"] = noConsecutiveName(p.no_consecutive);
+    j["change_notice_days"] = p.change_notice_days;
+    Json days = Json::array();
+    for (int d : p.business_hours.days) days.push_back(weekdayName(d));
+    j["business_hours"] = Json{{"start", formatHm(p.business_hours.start_minute)},
+                               {"end", formatHm(p.business_hours.end_minute)},
+                               {"days", days}};
+    Json holidays = Json::array();
+    for (const auto& h : p.holidays) holidays.push_back(formatDate(h));
+    j["holidays"] = holidays;
+    // P0..P3 always (defaults where the plan has none), then any other severity the
+    // plan defines, in key order.
+    std::map<std::string, SeverityPolicy> sev = p.severities;
+    for (const char* name : {"P0", "P1", "P2", "P3"})
+        if (!sev.count(name)) sev[name] = defaultSeverity(name);
+    Json severities = Json::object();
+    for (const auto& [name, s] : sev) {
+        Json o = Json::object();
+        o["coverage"] = coverageName(s.coverage);
+        o["ack_minutes"] = s.ack_minutes;
+        o["respond_minutes"] = s.respond_minutes;
+        o["escalate_every_minutes"] =
+            s.escalate_every_minutes ? Json(*s.escalate_every_minutes) : Json(nullptr);
+        o["reaches_ceo"] = s.reaches_ceo;
+        severities[name] = std::move(o);
+    }
+    j["severities"] = std::move(severities);
+    return j;
+}
+
+// ---------------------------------------------------------------- iCalendar helpers
+
+// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; CR and other control
+// characters (except TAB) dropped, so no value can end a content line early.
+void appendIcsText(std::string& out, std::string_view s) {
+    std::size_t run = 0;  // start of the pending run of characters copied as they are
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
+        const auto c = static_cast<unsigned char>(ch);
+        const bool plain = ch != '\\' && ch != ';' && ch != ',' && ((c >= 0x20 && c != 0x7f) || ch == '\t');
+        if (plain) continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (ch) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            default: break;  // CR and other control characters are dropped
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+}
+
+std::string icsText(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    appendIcsText(out, s);
+    return out;
+}
+
+// Appends one content line folded at 75 octets (CRLF not counted); continuation lines
+// start with one space; a UTF-8 sequence is never split.
+void icsLine(std::string& out, std::string_view line) {
+    if (line.size() <= 75) {  // the common case: nothing to fold
+        out.append(line).append("\r\n");
+        return;
+    }
+    std::size_t pos = 0;
+    bool first = true;
+    do {
+        const std::size_t limit = first ? 75 : 74;
+        std::size_t n = std::min(limit, line.size() - pos);
+        if (pos + n < line.size()) {
+            while (n > 0 && (static_cast<unsigned char>(line[pos + n]) & 0xC0) == 0x80) --n;
+            if (n == 0) n = std::min(limit, line.size() - pos);  // not UTF-8: cut anyway
+        }
+        if (!first) out += ' ';
+        out.append(line.substr(pos, n));
+        out += "\r\n";
+        pos += n;
+        first = false;
+    } while (pos < line.size());
+}
+
+// Anything outside [A-Za-z0-9._-] becomes '_' (UIDs).
+std::string sanitizeUid(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        if (!ok) c = '_';
+    }
+    return out;
+}
+
+// Appends the iCalendar basic form of a wall-clock time, 20261130T090000, with a 'Z'
+// when it is UTC.
+void appendBasic(std::string& out, date::local_seconds t, bool utc) {
+    char buf[48];
+    out.append(buf, static_cast<std::size_t>(fixed::putBasic(buf, t, utc) - buf));
+}
+void appendBasicUtc(std::string& out, Instant t) { appendBasic(out, date::local_seconds{t.time_since_epoch()}, true); }
+
+std::string localBasic(date::local_seconds t) {
+    std::string out;
+    appendBasic(out, t, false);
+    return out;
+}
+
+std::string icsOffset(std::chrono::seconds off) {
+    long long s = off.count();
+    const char sign = s < 0 ? '-' : '+';
+    if (s < 0) s = -s;
+    char buf[24];
+    buf[0] = sign;
+    return std::string(buf, fixed::putClock(buf + 1, s, s % 60 != 0, false));
+}
+
+bool isUtcZoneName(const std::string& name) {
+    static const char* const names[] = {
+        "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Etc/Zulu", "Zulu",
+        "GMT", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0", "GMT+0", "GMT-0",
+        "Etc/Greenwich", "Greenwich"};
+    for (const char* n : names)
+        if (name == n) return true;
+    return false;
+}
+
+// A VTIMEZONE built from the tz database: one STANDARD/DAYLIGHT sub-component per
+// period in force during [from, to], each with the DTSTART of its transition (local
+// time before it), TZOFFSETFROM and TZOFFSETTO.
+void icsTimezone(std::string& out, const date::time_zone* zone, const std::string& tzid,
+                 Instant from, Instant to) {
+    icsLine(out, "BEGIN:VTIMEZONE");
+    icsLine(out, "TZID:" + tzid);
+    auto info = zone->get_info(from);
+    // Periods without a known start (fixed-offset zones) or from before 1900 (local mean
+    // time) get a nominal 1970 DTSTART: they are in force long before any exported shift.
+    const auto oldest = date::sys_seconds{date::sys_days{date::year{1900} / 1 / 1}};
+    for (int guard = 0; guard < 10000; ++guard) {
+        const bool daylight = info.save != std::chrono::minutes{0};
+        std::chrono::seconds off_from = info.offset;
+        std::string dtstart = "19700101T000000";
+        if (info.begin > oldest) {
+            off_from = zone->get_info(info.begin - std::chrono::seconds{1}).offset;
+            dtstart = localBasic(date::local_seconds{(info.begin + off_from).time_since_epoch()});
+        }
+        const std::string kind = daylight ? "DAYLIGHT" : "STANDARD";
+        icsLine(out, "BEGIN:" + kind);
+        icsLine(out, "DTSTART:" + dtstart);
+        icsLine(out, "TZOFFSETFROM:" + icsOffset(off_from));
+        icsLine(out, "TZOFFSETTO:" + icsOffset(info.offset));
+        if (!info.abbrev.empty()) icsLine(out, "TZNAME:" + icsText(info.abbrev));
+        icsLine(out, "END:" + kind);
+        if (info.end > to) break;
+        info = zone->get_info(info.end);
+    }
+    icsLine(out, "END:VTIMEZONE");
+}
+
+// ---------------------------------------------------------------- CSV / Markdown helpers
+
+// Inline Markdown text for a table cell or list item: markup characters escaped, line
+// breaks turned into spaces, so a value can neither split a cell nor start a block.
+std::string mdText(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '\\': case '|': case '*': case '_': case '`': case '[': case ']':
+            case '<': case '>':
+                out += '\\';
+                out += c;
+                break;
+            case '\r': break;
+            case '\n': out += ' '; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string localMinutes(const date::time_zone* zone, Instant t) {
+    const auto local = zone->to_local(t);
+    const auto day = date::floor<date::days>(local);
+    const int minutes = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+    return formatDate(Date{day.time_since_epoch()}) + " " + formatHm(minutes);
+}
+
+}  // namespace
+
+std::string csvCell(std::string s) {
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+// ================================================================ schedule JSON
+
+Json exportScheduleJson(const Plan& plan) {
+    const auto* zone = teamZone(plan);
+    Json j = Json::object();
+    j["rotaplan_export"] = 1;
+    j["team"] = Json{{"name", plan.team_name}, {"timezone", plan.team_timezone}};
+
+    Json people = Json::array();
+    for (const auto& p : plan.people) {
+        Json o = Json::object();
+        o["id"] = p.id;
+        o["name"] = p.name;
+        if (p.email) o["email"] = *p.email;
+        if (p.phone) o["phone"] = *p.phone;
+        o["timezone"] = p.timezone ? *p.timezone : plan.team_timezone;
+        people.push_back(std::move(o));
+    }
+    j["people"] = std::move(people);
+
+    Json contacts = Json::object();
+    if (plan.contacts.engineering_lead) contacts["engineering_lead"] = *plan.contacts.engineering_lead;
+    if (plan.contacts.cto) contacts["cto"] = *plan.contacts.cto;
+    if (plan.contacts.ceo) contacts["ceo"] = *plan.contacts.ceo;
+    if (plan.contacts.security) contacts["security"] = *plan.contacts.security;
+    j["contacts"] = std::move(contacts);
+
+    Json shifts = Json::array();
+    for (const auto& s : exportedShifts(plan)) {
+        Json o = Json::object();
+        o["week"] = weekText(plan, s);
+        o["role"] = roleName(s.role);
+        o["person"] = s.person;
+        o["start"] = formatRfc3339(zone, s.start);
+        o["end"] = formatRfc3339(zone, s.end);
+        o["source"] = sourceName(s);
+        shifts.push_back(std::move(o));
+    }
+    j["shifts"] = std::move(shifts);
+
+    Json escalation = Json::array();
+    const auto spans = weekSpans(plan);
+    for (std::size_t i : weeksByStart(plan)) {
+        const auto who = escalationOf(plan, plan.weeks[i]);
+        if (!who || i >= spans.size()) continue;
+        Json o = Json::object();
+        o["week"] = formatDate(plan.weeks[i].start);
+        o["person"] = *who;
+        o["start"] = formatRfc3339(zone, spans[i].start);
+        o["end"] = formatRfc3339(zone, spans[i].end);
+        escalation.push_back(std::move(o));
+    }
+    j["escalation"] = std::move(escalation);
+
+    j["policy"] = policyToJson(plan);
+    return j;
+}
+
+std::string exportJsonText(const Plan& plan) { return exportScheduleJson(plan).dump(2) + "\n"; }
+
+// ================================================================ iCalendar
+
+std::string exportIcs(const Plan& plan, const IcsOptions& options) {
+    const auto* zone = teamZone(plan);
+    const bool utc = options.utc || zone == nullptr || isUtcZoneName(plan.team_timezone);
+    const std::string tzid = plan.team_timezone;
+
+    // UIDs are computed over all shifts, so a --person calendar has the same UIDs.
+    const auto all = exportedShifts(plan);
+    struct Event {
+        const Shift* shift;
+        std::string uid, week;   // the week's start date, also in the UID
+    };
+    std::vector<Event> events;
+    std::unordered_set<std::string> used;
+    used.reserve(all.size());
+    for (const auto& s : all) {
+        std::string week = weekText(plan, s);
+        std::string raw = week;
+        raw.append("-").append(roleName(s.role)).append("-").append(s.person).append("-");
+        appendBasicUtc(raw, s.start);
+        const std::string base = sanitizeUid(raw);
+        std::string uid = base;
+        uid.append("@rotaplan");
+        for (int n = 2; used.count(uid); ++n) uid = base + "-" + std::to_string(n) + "@rotaplan";
+        used.insert(uid);
+        if (options.person && s.person != *options.person) continue;
+        events.push_back({&s, std::move(uid), std::move(week)});
+    }
+
+    const Instant stamp = options.stamp
+        ? *options.stamp
+        : date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+
+    // Names by id, looked up twice per event.
+    std::unordered_map<std::string_view, std::string_view> names;
+    for (const Person& p : plan.people) names.emplace(p.id, p.name);
+    auto nameOf = [&](const std::string& id) -> std::string_view {
+        auto it = names.find(id);
+        return it == names.end() ? std::string_view(id) : it->second;
+    };
+    const std::string dtstamp = "DTSTAMP:" + formatIcsUtc(stamp);
+
+    std::string out;
+    out.reserve(512 + events.size() * 420);
+    icsLine(out, "BEGIN:VCALENDAR");
+    icsLine(out, "VERSION:2.0");
+    icsLine(out, "PRODID:-//Rotaplan//Rotaplan 0.1//EN");
+    icsLine(out, "CALSCALE:GREGORIAN");
+    icsLine(out, "X-WR-CALNAME:" + icsText(plan.team_name + " on-call"));
+    if (!utc) icsLine(out, "X-WR-TIMEZONE:" + tzid);
+
+    if (!utc && !events.empty()) {
+        Instant from = events.front().shift->start, to = events.front().shift->end;
+        for (const Event& e : events) {
+            from = std::min(from, e.shift->start);
+            to = std::max(to, e.shift->end);
+        }
+        icsTimezone(out, zone, tzid, from, to);
+    }
+
+    // One buffer for the line being built, one for plain text before escaping: the loop
+    // below allocates nothing once they have grown.
+    std::string line, text;
+    line.reserve(256);
+    text.reserve(256);
+    using namespace std::string_view_literals;  // literals below: lengths known, no strlen
+    auto timeProp = [&](std::string_view name, Instant t) {
+        line.assign(name);
+        if (!utc) {
+            // A local time that occurs twice (daylight saving ends) is written in UTC:
+            // RFC 5545 reads it as the first occurrence but some readers (ical.js) take
+            // the second, so only the UTC form is unambiguous everywhere.
+            const LocalReading reading = localReading(zone, t);
+            if (reading.unique) {
+                appendBasic(line.append(";TZID="sv).append(tzid).append(":"sv), reading.local, false);
+                icsLine(out, line);
+                return;
+            }
+        }
+        appendBasicUtc(line.append(":"sv), t);
+        icsLine(out, line);
+    };
+
+    for (const Event& e : events) {
+        const Shift* s = e.shift;
+        const std::string& uid = e.uid;
+        const std::string& week = e.week;
+        const std::string_view role = roleName(s->role);
+        const std::string_view name = nameOf(s->person);
+        icsLine(out, "BEGIN:VEVENT"sv);
+        icsLine(out, line.assign("UID:"sv).append(uid));
+        icsLine(out, dtstamp);
+        timeProp("DTSTART", s->start);
+        timeProp("DTEND", s->end);
+        text.assign(plan.team_name).append(" on-call: "sv).append(role).append(" ("sv).append(name).append(")"sv);
+        appendIcsText(line.assign("SUMMARY:"sv), text);
+        icsLine(out, line);
+        text.assign("Role: "sv).append(role).append("\nWeek of "sv).append(week).append("\nPerson: "sv);
+        text.append(name).append(" ("sv).append(s->person).append(")\nSource: "sv).append(sourceName(*s));
+        if (s->from_override && s->override_index >= 0 &&
+            s->override_index < static_cast<int>(plan.overrides.size()) &&
+            plan.overrides[static_cast<std::size_t>(s->override_index)].reason)
+            text.append("\nReason: "sv).append(*plan.overrides[static_cast<std::size_t>(s->override_index)].reason);
+        appendIcsText(line.assign("DESCRIPTION:"sv), text);
+        icsLine(out, line);
+        icsLine(out, "END:VEVENT"sv);
+    }
+    icsLine(out, "END:VCALENDAR");
+    return out;
+}
+
+// ================================================================ CSV
+
+std::string exportCsv(const Plan& plan) {
+    const auto* zone = teamZone(plan);
+    std::string out = "week,role,person,name,start,end,source\r\n";
+    for (const auto& s : exportedShifts(plan)) {
+        out += csvCell(weekText(plan, s)) + "," + csvCell(roleName(s.role)) + "," +
+               csvCell(s.person) + "," + csvCell(plan.nameOf(s.person)) + "," +
+               csvCell(formatRfc3339(zone, s.start)) + "," + csvCell(formatRfc3339(zone, s.end)) +
+               "," + csvCell(sourceName(s)) + "\r\n";
+    }
+    return out;
+}
+
+// ================================================================ Markdown
+
+std::string exportMarkdown(const Plan& plan) {
+    const auto* zone = teamZone(plan);
+    const std::string dash = "\xE2\x80\x94";     // — (nobody)
+    const std::string ndash = "\xE2\x80\x93";    // – (date range)
+    auto who = [&](const std::optional<std::string>& id) {
+        if (!id || id->empty()) return dash;
+        return mdText(plan.nameOf(*id));
+    };
+
+    std::string out = "# " + mdText(plan.team_name) + " on-call rotation\n\n";
+    out += "| Week | Primary On-Call | Secondary On-Call | Escalation |\n";
+    out += "| --- | --- | --- | --- |\n";
+    for (std::size_t i : weeksByStart(plan)) {
+        const Week& w = plan.weeks[i];
+        out += "| " + formatDate(w.start) + " " + ndash + " " +
+               formatDate(w.start + date::days{7}) + " | " + who(w.primary) + " | " +
+               who(w.secondary) + " | " + who(escalationOf(plan, w)) + " |\n";
+    }
+
+    if (!plan.overrides.empty()) {
+        out += "\n## Overrides (" + plan.team_timezone + " time)\n\n";
+        for (const auto& o : plan.overrides) {
+            out += "- " + localMinutes(zone, o.from.at) + " " + ndash + " " +
+                   localMinutes(zone, o.to.at) + ": " + mdText(plan.nameOf(o.person)) + " is " +
+                   roleName(o.role);
+            if (o.reason && !o.reason->empty()) out += " (" + mdText(*o.reason) + ")";
+            out += "\n";
+        }
+    }
+
+    out += "\n## Contacts\n\n";
+    auto contact = [&](const char* label, const std::optional<std::string>& id) {
+        out += std::string("- ") + label + ": ";
+        if (!id || id->empty()) {
+            out += dash + "\n";
+            return;
+        }
+        out += mdText(plan.nameOf(*id));
+        std::vector<std::string> reach;
+        if (const Person* p = plan.findPerson(*id)) {
+            if (p->email && !p->email->empty()) reach.push_back(mdText(*p->email));
+            if (p->phone && !p->phone->empty()) reach.push_back(mdText(*p->phone));
+        }
+        if (!reach.empty()) {
+            out += " (";
+            for (std::size_t k = 0; k < reach.size(); ++k) out += (k ? ", " : "") + reach[k];
+            out += ")";
+        }
+        out += "\n";
+    };
+    contact("Engineering lead", plan.contacts.engineering_lead);
+    contact("CTO", plan.contacts.cto);
+    contact("CEO", plan.contacts.ceo);
+    out += "- Security: " +
+           (plan.contacts.security && !plan.contacts.security->empty() ? mdText(*plan.contacts.security)
+                                                                         : dash) +
+           "\n";
+    return out;
+}
+
+}  // namespace rp

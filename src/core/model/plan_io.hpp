@@ -1,0 +1,36 @@
+// Reading and writing plan files (plan-format.md). Errors are values.
+#pragma once
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/model/plan.hpp"
+
+namespace rp {
+
+struct LoadError {
+    std::string pointer;   // JSON pointer of the offending value ("" for the document)
+    int line = 0;          // 1-based; 0 when unknown
+    int column = 0;        // 1-based; 0 when unknown
+    std::string message;   // what was expected / what is wrong
+    // "<pointer> (line L, column C): message" — one line.
+    std::string str() const;
+};
+
+struct LoadResult {
+    std::optional<Plan> plan;
+    std::optional<LoadError> error;
+    bool ok() const { return plan.has_value(); }
+};
+
+constexpr std::size_t kMaxPlanBytes = 50u * 1024u * 1024u;
+
+// Parses and validates a plan. Never throws; never half-fills: either a plan or an error.
+LoadResult readPlan(std::string_view text);
+
+// Writes a plan as JSON text (2-space indent, trailing newline). Deterministic:
+// writing the same plan twice gives identical bytes; unknown fields are kept.
+std::string writePlan(const Plan& plan);
+Json planToJson(const Plan& plan);
+
+}  // namespace rp

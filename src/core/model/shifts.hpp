@@ -1,0 +1,34 @@
+// Resolved shifts (rules.md "Time"): the weeks' primary and secondary assignments
+// with every override cut in, plus shadows.
+#pragma once
+#include <vector>
+
+#include "core/model/plan.hpp"
+
+namespace rp {
+
+struct WeekSpan {
+    Instant start, end;   // [handoff(start), handoff(start + 7 days))
+};
+
+struct Shift {
+    int week = -1;        // index into plan.weeks
+    Role role = Role::Primary;
+    std::string person;   // may be an unknown id
+    Instant start, end;
+    bool from_override = false;
+    int override_index = -1;  // index into plan.overrides when from_override
+};
+
+// One span per plan.weeks entry, same order.
+std::vector<WeekSpan> weekSpans(const Plan& plan);
+
+// Every resolved piece: primary and secondary (overrides cut in; the later override
+// wins where two of one role overlap) and shadow shifts. Sorted by start, then role
+// (primary, secondary, shadow), then week. A week with no primary/secondary assigned
+// has holes only where no override covers it.
+std::vector<Shift> resolveShifts(const Plan& plan);
+// The same, from spans already computed by weekSpans(plan) (the check reuses them).
+std::vector<Shift> resolveShifts(const Plan& plan, const std::vector<WeekSpan>& spans);
+
+}  // namespace rp
