@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
         if (command == "announce") return cmdAnnounce(args);
         if (command == "whois") return cmdWhois(args);
         if (command == "next") return cmdNext(args);
+        if (command == "review") return cmdReview(args);
         std::fprintf(stderr, "rotaplan: unknown command '%s' (try rotaplan --help)\n", command.c_str());
         return kBadInput;
     } catch (const UsageError& e) {

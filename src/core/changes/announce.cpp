@@ -140,8 +140,9 @@ struct Writer {
 Instant referenceInstant(const Plan& plan, Date today) { return handoffInstant(plan, today); }
 
 std::string changeLine(Writer& w, const DutyChange& c, bool inside, int notice_days) {
+    auto who = [&](const std::optional<std::string>& id) { return id ? w.name(id) : std::string("nobody"); };
     std::string s = "Week of " + formatDate(c.week) + ", " + (c.role == Duty::Escalation ? "escalation contact" : dutyName(c.role)) +
-                    ": " + w.name(c.from) + " " + kArrow + " " + w.name(c.to);
+                    ": " + who(c.from) + " " + kArrow + " " + who(c.to);
     if (!c.whole_week) s += " (" + localText(w.zone, c.start) + " to " + localText(w.zone, c.end) + ")";
     if (inside) s += " " + std::string(w.slack() ? "_inside the " : "*inside the ") + std::to_string(notice_days) +
                      "-day notice window" + (w.slack() ? "_" : "*");
@@ -166,8 +167,9 @@ std::string announceText(const Plan& plan, const AnnounceOptions& options) {
     else w.out += "# " + mdText(title) + "\n\n";
     {
         std::string meta = plan.published ? "Published " + formatDate(plan.published->at) + ". " : std::string();
-        meta += "Times in " + plan.team_timezone + "; handoff " +
-                std::string(weekdayName(plan.policy.handoff_weekday)) + " " + formatHm(plan.policy.handoff_minute) + ".";
+        std::string day = weekdayName(plan.policy.handoff_weekday);
+        day[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(day[0])));
+        meta += "Times in " + plan.team_timezone + "; handoff " + day + " " + formatHm(plan.policy.handoff_minute) + ".";
         meta[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(meta[0])));
         w.out += w.text(meta) + (slack ? "\n\n" : "\n\n");
     }
