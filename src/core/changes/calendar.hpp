@@ -22,6 +22,7 @@ std::string calendarUid(const Plan& plan, const std::string& key);
 struct CalendarPiece {
     std::string uid;
     int sequence = 0;
+    bool operator==(const CalendarPiece& o) const { return uid == o.uid && sequence == o.sequence; }
 };
 
 struct CalendarCancel {

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <deque>
+#include <string_view>
 #include <tuple>
 
 #include "core/model/time.hpp"
@@ -39,9 +41,14 @@ std::string quoted(const std::string& s) {
 }
 
 // "2026-12-05T02:00", also with seconds, Z or an offset; a space may stand for the T.
-std::optional<Instant> instantValue(const date::time_zone* zone, std::string s) {
-    s = trim(s);
-    if (s.size() > 10 && s[10] == ' ') s[10] = 'T';
+std::optional<Instant> instantValue(const date::time_zone* zone, std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    if (s.size() > 10 && s[10] == ' ') {
+        std::string t(s);
+        t[10] = 'T';
+        return parseDateTime(zone, t);
+    }
     return parseDateTime(zone, s);
 }
 
@@ -67,80 +74,106 @@ std::string orderProblem(const LoggedIncident& i) {
 
 // [SECTION] CSV
 
-// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.
-struct CsvRecord {
-    std::vector<std::string> fields;
-    int line = 0;  // where the record starts
-};
-
-std::variant<std::vector<CsvRecord>, std::string> splitCsv(const std::string& text) {
-    std::vector<CsvRecord> out;
-    CsvRecord rec;
-    std::string field;
-    bool quoted_field = false, in_quotes = false, any = false;
-    int line = 1;
-    rec.line = 1;
-    std::size_t i = 0;
-    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // byte order mark
-    auto endField = [&] {
-        rec.fields.push_back(quoted_field ? field : trim(field));
-        field.clear();
-        quoted_field = false;
-    };
-    auto endRecord = [&] {
-        endField();
-        const bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-        if (!blank) out.push_back(std::move(rec));
-        rec = CsvRecord();
-        rec.line = line;
-        any = false;
-    };
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_quotes) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    in_quotes = false;
+// RFC 4180 records, one at a time: quoted fields may hold commas, quotes ("") and line
+// breaks. Fields are views into the text (unquoted ones trimmed); a quoted field with ""
+// inside is unescaped into the reader's scratch storage.
+class CsvReader {
+public:
+    explicit CsvReader(const std::string& text) : text_(text) {
+        if (text_.size() >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;  // byte order mark
+    }
+    int line() const { return record_line_; }
+    // The next non-blank record; false at the end, or with *error when a quote is not closed.
+    bool next(std::vector<std::string_view>& fields, std::string* error) {
+        for (;;) {
+            fields.clear();
+            scratch_.clear();
+            if (pos_ >= text_.size()) return false;
+            record_line_ = line_;
+            for (;;) {
+                std::string_view field;
+                if (!readField(field, error)) return false;
+                fields.push_back(field);
+                if (pos_ >= text_.size()) break;
+                const char c = text_[pos_];
+                if (c == ',') {
+                    ++pos_;
+                    continue;
                 }
-            } else {
-                if (c == '\n') ++line;
-                field += c;
+                // end of record
+                if (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+                ++pos_;
+                ++line_;
+                break;
             }
-            continue;
-        }
-        if (c == '"' && trim(field).empty()) {
-            field.clear();
-            in_quotes = quoted_field = true;
-            any = true;
-        } else if (c == ',') {
-            endField();
-            any = true;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            ++line;
-            endRecord();
-        } else {
-            field += c;
-            any = true;
+            if (!(fields.size() == 1 && fields[0].empty())) return true;  // skip blank lines
         }
     }
-    if (in_quotes) return "line " + std::to_string(rec.line) + ": a quoted field is not closed";
-    if (any || !field.empty()) endRecord();
-    return out;
-}
+
+private:
+    static bool space(char c) { return c == ' ' || c == '\t'; }
+
+    bool readField(std::string_view& out, std::string* error) {
+        std::size_t a = pos_;
+        while (a < text_.size() && space(text_[a])) ++a;
+        if (a < text_.size() && text_[a] == '"') {
+            std::size_t i = a + 1;
+            bool escaped = false;
+            for (;; ++i) {
+                if (i >= text_.size()) {
+                    *error = "line " + std::to_string(record_line_) + ": a quoted field is not closed";
+                    return false;
+                }
+                if (text_[i] == '"') {
+                    if (i + 1 < text_.size() && text_[i + 1] == '"') {
+                        escaped = true;
+                        ++i;
+                        continue;
+                    }
+                    break;
+                }
+                if (text_[i] == '\n') ++line_;
+            }
+            std::string_view inner(text_.data() + a + 1, i - a - 1);
+            if (escaped) {
+                std::string u;
+                for (std::size_t k = 0; k < inner.size(); ++k) {
+                    u += inner[k];
+                    if (inner[k] == '"') ++k;
+                }
+                scratch_.push_back(std::move(u));
+                inner = scratch_.back();
+            }
+            pos_ = i + 1;
+            while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
+            out = inner;
+            return true;
+        }
+        std::size_t e = a;
+        while (e < text_.size() && text_[e] != ',' && text_[e] != '\n' && text_[e] != '\r') ++e;
+        pos_ = e;
+        while (e > a && space(text_[e - 1])) --e;
+        out = std::string_view(text_.data() + a, e - a);
+        return true;
+    }
+
+    const std::string& text_;
+    std::size_t pos_ = 0;
+    int line_ = 1, record_line_ = 1;
+    std::deque<std::string> scratch_;  // stable addresses for the views
+};
 
 std::variant<std::vector<LoggedIncident>, std::string> readCsvLog(const Plan& plan, const std::string& text) {
-    auto split = splitCsv(text);
-    if (auto* e = std::get_if<std::string>(&split)) return *e;
-    const auto& rows = std::get<std::vector<CsvRecord>>(split);
-    if (rows.empty()) return std::string("line 1: the log is empty (expected a header row such as opened,acknowledged,resolved,severity,escalated_to)");
-    const auto& header = rows[0].fields;
+    CsvReader csv(text);
+    std::vector<std::string_view> fields;
+    std::string error;
+    if (!csv.next(fields, &error)) {
+        if (!error.empty()) return error;
+        return std::string("line 1: the log is empty (expected a header row such as opened,acknowledged,resolved,severity,escalated_to)");
+    }
     int col_opened = -1, col_ack = -1, col_res = -1, col_sev = -1, col_esc = -1, col_id = -1, col_sec = -1;
-    for (std::size_t k = 0; k < header.size(); ++k) {
-        const std::string h = lower(trim(header[k]));
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+        const std::string h = lower(trim(std::string(fields[k])));
         int* slot = h == "opened" ? &col_opened : h == "acknowledged" ? &col_ack : h == "resolved" ? &col_res
                   : h == "severity" ? &col_sev : h == "escalated_to" ? &col_esc : h == "id" ? &col_id
                   : h == "security" ? &col_sec : nullptr;
@@ -152,42 +185,46 @@ std::variant<std::vector<LoggedIncident>, std::string> readCsvLog(const Plan& pl
     if (col_sev < 0) return std::string("line 1: no column \"severity\" (P0, P1, P2 or P3)");
     const auto* zone = findZone(plan.team_timezone);
     std::vector<LoggedIncident> out;
-    out.reserve(rows.size() - 1);
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-        const CsvRecord& rec = rows[r];
-        auto cell = [&](int col) -> std::string {
-            return col >= 0 && static_cast<std::size_t>(col) < rec.fields.size() ? rec.fields[static_cast<std::size_t>(col)] : std::string();
+    out.reserve(text.size() / 64);
+    for (int r = 1; csv.next(fields, &error); ++r) {
+        auto cell = [&](int col) -> std::string_view {
+            return col >= 0 && static_cast<std::size_t>(col) < fields.size() ? fields[static_cast<std::size_t>(col)]
+                                                                               : std::string_view();
         };
-        const std::string where = "line " + std::to_string(rec.line) + ", column ";
+        auto where = [&](const char* column) { return "line " + std::to_string(csv.line()) + ", column " + column + ": "; };
         LoggedIncident inc;
-        inc.id = trim(cell(col_id));
+        inc.id = trim(std::string(cell(col_id)));
         if (inc.id.empty()) inc.id = "#" + std::to_string(r);
-        const std::string opened = cell(col_opened);
-        if (trim(opened).empty()) return where + "opened: missing (when the incident was opened)";
+        const std::string_view opened = cell(col_opened);
+        if (opened.empty()) return where("opened") + "missing (when the incident was opened)";
         const auto o = instantValue(zone, opened);
-        if (!o) return where + "opened: " + quoted(opened) + " is not a date-time (YYYY-MM-DDTHH:MM in the team's zone, or with Z or an offset)";
+        if (!o) return where("opened") + quoted(std::string(opened)) + " is not a date-time (YYYY-MM-DDTHH:MM in the team's zone, or with Z or an offset)";
         inc.opened = *o;
-        const auto sev = severityValue(cell(col_sev));
-        if (!sev) return where + "severity: " + quoted(cell(col_sev)) + " is not P0, P1, P2 or P3";
+        const auto sev = severityValue(std::string(cell(col_sev)));
+        if (!sev) return where("severity") + quoted(std::string(cell(col_sev))) + " is not P0, P1, P2 or P3";
         inc.severity = *sev;
         for (auto [col, name, slot] : {std::tuple<int, const char*, std::optional<Instant>*>{col_ack, "acknowledged", &inc.acknowledged},
                                        std::tuple<int, const char*, std::optional<Instant>*>{col_res, "resolved", &inc.resolved}}) {
-            const std::string v = trim(cell(col));
+            const std::string_view v = cell(col);
             if (v.empty()) continue;
             const auto t = instantValue(zone, v);
-            if (!t) return where + name + ": " + quoted(v) + " is not a date-time";
+            if (!t) return where(name) + quoted(std::string(v)) + " is not a date-time";
             *slot = *t;
         }
-        const std::string esc = trim(cell(col_esc));
-        if (!esc.empty() && lower(esc) != "none" && lower(esc) != "primary") inc.escalated_to = esc;
+        const std::string_view esc = cell(col_esc);
+        if (!esc.empty()) {
+            const std::string e = lower(std::string(esc));
+            if (e != "none" && e != "primary") inc.escalated_to = std::string(esc);
+        }
         if (col_sec >= 0) {
-            const auto b = boolValue(cell(col_sec));
-            if (!b) return where + "security: " + quoted(cell(col_sec)) + " is not true or false";
+            const auto b = boolValue(std::string(cell(col_sec)));
+            if (!b) return where("security") + quoted(std::string(cell(col_sec))) + " is not true or false";
             inc.security = *b;
         }
-        if (const std::string p = orderProblem(inc); !p.empty()) return where + (p[0] == 'a' ? "acknowledged: " : "resolved: ") + p;
+        if (const std::string p = orderProblem(inc); !p.empty()) return where(p[0] == 'a' ? "acknowledged" : "resolved") + p;
         out.push_back(std::move(inc));
     }
+    if (!error.empty()) return error;
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "core/changes/lookup.hpp"
 #include "core/changes/text.hpp"
@@ -73,7 +74,7 @@ MonthFigures figuresFor(const Plan& plan, const EscalationIndex& ix, const std::
     f.from = dayStart(zone, first);
     f.to = dayStart(zone, next);
     std::array<std::vector<long long>, 4> ack, res;
-    std::map<std::string, PersonFigures> people;
+    std::unordered_map<std::string, PersonFigures> people;
     for (int k = 0; k < 4; ++k) {
         f.severities[static_cast<std::size_t>(k)].severity = "P" + std::to_string(k);
         auto it = plan.policy.severities.find("P" + std::to_string(k));
@@ -82,7 +83,7 @@ MonthFigures figuresFor(const Plan& plan, const EscalationIndex& ix, const std::
         f.severities[static_cast<std::size_t>(k)].acknowledge.target_minutes = pol.ack_minutes;
         f.severities[static_cast<std::size_t>(k)].resolve.target_minutes = pol.respond_minutes;
     }
-    std::map<std::string, const date::time_zone*> zones;  // each person's zone, looked up once
+    std::unordered_map<std::string, const date::time_zone*> zones;  // each person's zone, looked up once
     auto page = [&](const std::string& who, Instant at) {
         auto z = zones.find(who);
         if (z == zones.end()) z = zones.emplace(who, personZone(plan, who)).first;
@@ -91,8 +92,13 @@ MonthFigures figuresFor(const Plan& plan, const EscalationIndex& ix, const std::
             ++f.night_pages;
         }
     };
-    for (const LoggedIncident* i : log) {
-        if (i->opened < f.from || i->opened >= f.to) continue;
+    // `log` is sorted by opening: the month is one stretch of it.
+    const auto lo = std::lower_bound(log.begin(), log.end(), f.from,
+                                     [](const LoggedIncident* x, Instant t) { return x->opened < t; });
+    const auto hi = std::lower_bound(lo, log.end(), f.to, [](const LoggedIncident* x, Instant t) { return x->opened < t; });
+    f.misses.reserve(static_cast<std::size_t>(hi - lo));
+    for (auto it = lo; it != hi; ++it) {
+        const LoggedIncident* i = *it;
         const int k = severityIndex(i->severity);
         if (k < 0) continue;
         SeverityFigures& sf = f.severities[static_cast<std::size_t>(k)];
@@ -148,20 +154,24 @@ MonthFigures figuresFor(const Plan& plan, const EscalationIndex& ix, const std::
         kv.second.person = kv.first;
         f.per_person.push_back(kv.second);
     }
-    std::stable_sort(f.misses.begin(), f.misses.end(), [](const ReviewMiss& a, const ReviewMiss& b) {
-        if (a.opened != b.opened) return a.opened < b.opened;
-        return a.target < b.target;
-    });
-    return f;
+    std::sort(f.per_person.begin(), f.per_person.end(),
+              [](const PersonFigures& a, const PersonFigures& b) { return a.person < b.person; });
+    return f;  // misses are in opening order: the log was sorted before
 }
 
 }  // namespace
 
 Review reviewMonth(const Plan& plan, const std::vector<LoggedIncident>& log, int year, unsigned month) {
     const EscalationIndex ix(plan);
+    // By opening instant (stable: the log's order among equals), so the misses come out
+    // in that order.
+    std::vector<std::pair<Instant, std::size_t>> keys;  // (opened, position): sorting them is stable
+    keys.reserve(log.size());
+    for (std::size_t k = 0; k < log.size(); ++k) keys.emplace_back(log[k].opened, k);
+    std::sort(keys.begin(), keys.end());
     std::vector<const LoggedIncident*> sorted;
     sorted.reserve(log.size());
-    for (const LoggedIncident& i : log) sorted.push_back(&i);
+    for (const auto& k : keys) sorted.push_back(&log[k.second]);
     Review r;
     r.month = figuresFor(plan, ix, sorted, year, month);
     bool earlier = false;
