@@ -339,7 +339,7 @@ void DrawChangesWindow(App& app) {
         ImGui::End();
         return;
     }
-    Tag("window:changes");
+    TagRect("window:changes", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     const Palette& pal = GetPalette();
     if (!plan.published) {
         ImGui::TextWrapped("Not published yet. Publishing records the rotation as announced today; from then on a change "

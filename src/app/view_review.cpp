@@ -52,7 +52,7 @@ void BarChart(const char* id, const std::vector<BarRow>& rows, ImU32 color_a, Im
               const char* legend_b) {
     const float em = ImGui::GetFontSize();
     const float row_h = em * (legend_b ? 2.3f : 1.5f);
-    const float label_w = em * 7.5f, text_w = em * 5.0f;
+    const float label_w = em * 7.5f, text_w = em * 11.0f;   // room for "34 min  (worst 34 min)"
     const float width = ImGui::GetContentRegionAvail().x;
     const float height = row_h * rows.size() + em * 1.6f;
     ImGui::BeginChild(id, ImVec2(width, height), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
@@ -255,7 +255,7 @@ void DrawReviewWindow(App& app) {
         ImGui::End();
         return;
     }
-    Tag("window:review");
+    TagRect("window:review", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     if (ImGui::Button("Open incident log\u2026")) platform::OpenFilePickerFor(".csv,.json,text/csv,application/json", kPurpose);
     Tag("review:open");
     ImGui::SetItemTooltip("CSV with a header row, or JSON: opened, acknowledged, resolved, severity, escalated_to");

@@ -20,6 +20,19 @@ function cliOut(cli, args) {
   }
 }
 
+// Scrolls the panel holding the point `at` with the mouse wheel (dy per step) until
+// `label` is drawn.
+async function scrollTo(page, at, label, dy = 120) {
+  for (let k = 0; k < 25; ++k) {
+    const r = await page.evaluate((l) => window.rotaplanTest.widgetRect(l), label);
+    if (r && r.h > 4) return r;
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, dy);
+    await frames(page, 3);
+  }
+  return rect(page, label);
+}
+
 export default async function ({ url, context, cli, root, shots, runner }) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rotaplan-changes-'));
   // The test team: tests/data/changes/team.json from 2026-11-30 on, not yet published, with
@@ -122,29 +135,36 @@ export default async function ({ url, context, cli, root, shots, runner }) {
   });
 
   await runner.test('changes: readiness in the Team panel: turn on, tick a checklist item; next duties listed', async () => {
+    const hank = await rect(page, 'person:hank');
+    const teamPoint = { x: hank.x + 20, y: hank.y + 150 };   // inside the Team panel, below its list
     await click(page, 'person:hank');
+    await scrollTo(page, teamPoint, 'team:readiness:on');
     await click(page, 'team:readiness:on');
     await frames(page, 3);
     let plan = await planOf();
     assertEqual(plan.policy.readiness.shadow_weeks, 1, 'readiness on, defaults');
+    await scrollTo(page, teamPoint, 'team:ready:github');
     await click(page, 'team:ready:github');
     await frames(page, 3);
     plan = await planOf();
     assertEqual(plan.people.find((p) => p.id === 'hank').ready, ['github'], 'hank has ticked github');
-    await rect(page, 'team:readiness:status');
-    await click(page, 'person:bob');
-    await rect(page, 'team:next:0');
-    await rect(page, 'status:oncall');
+    await scrollTo(page, teamPoint, 'team:readiness:status');
     await page.screenshot({ path: path.join(shots, 'changes-team-readiness.png') });
+    await page.evaluate(() => window.rotaplanTest.undo());   // readiness off again: bob's editor is shorter
+    await page.evaluate(() => window.rotaplanTest.undo());
+    await frames(page, 3);
+    const bobItem = await scrollTo(page, teamPoint, 'person:bob', -240);
+    await page.mouse.click(bobItem.x + bobItem.w / 2, bobItem.y + bobItem.h / 2);
+    await frames(page, 3);
+    await scrollTo(page, teamPoint, 'team:next:0');
+    await rect(page, 'status:oncall');
+    await page.screenshot({ path: path.join(shots, 'changes-team-next.png') });
     const whois = await page.evaluate(() => window.rotaplan.whois({ at: '2026-12-02T20:00' }));
     assertEqual([whois.primary, whois.secondary], ['carol', 'bob'], 'whois through the API');
     const next = await page.evaluate(() => window.rotaplan.next({ person: 'bob', count: 2, at: '2026-12-01T00:00' }));
     const file = await savePlan('ready.json');
     assertEqual(next, JSON.parse(cliOut(cli, ['next', file, '--person', 'bob', '--count', '2', '--at', '2026-12-01T00:00', '--json'])),
       'next, page vs CLI');
-    await page.keyboard.press('Control+z');
-    await page.keyboard.press('Control+z');
-    await frames(page, 3);
   });
 
   await runner.test('review: open an incident log file, pick the month, charts, download as Markdown', async () => {
@@ -158,9 +178,12 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     await rect(page, 'review:count');
     await click(page, 'review:month');
     await click(page, 'review:month:2026-12');
-    await rect(page, 'review:chart:ack');
-    await rect(page, 'review:chart:people');
-    await rect(page, 'review:misses');
+    const chart = await rect(page, 'review:chart:severity');
+    await page.screenshot({ path: path.join(shots, 'changes-review-top.png') });
+    const reviewPoint = { x: chart.x + chart.w / 2, y: chart.y + chart.h / 2 };
+    await scrollTo(page, reviewPoint, 'review:chart:ack');
+    await scrollTo(page, reviewPoint, 'review:chart:people');
+    await scrollTo(page, reviewPoint, 'review:misses');
     const file = await savePlan('review.json');
     const want = cliOut(cli, ['review', file, '--incidents', log, '--month', '2026-12']);
     const download = page.waitForEvent('download');

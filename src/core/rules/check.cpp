@@ -755,13 +755,96 @@ private:
         const Request* request;
     };
 
+    // The weeks the two rules must compare, resolved on both sides: those inside the
+    // window or over whose written primary, secondary or escalation differ from the
+    // snapshot (all of those in scope when the overrides differ, or a start date is listed
+    // twice). Only they are resolved, so a long plan with a snapshot checks fast.
+    void candidateWeeks(const NoticeWindow& window, std::vector<WeekDuties>& old_d, std::vector<WeekDuties>& new_d) {
+        const Published& pub = *plan_.published;
+        bool same_overrides = pub.overrides.size() == plan_.overrides.size();
+        for (std::size_t k = 0; same_overrides && k < pub.overrides.size(); ++k) {
+            const Override& a = pub.overrides[k];
+            const Override& b = plan_.overrides[k];
+            same_overrides = a.role == b.role && a.person == b.person && a.from.at == b.from.at && a.to.at == b.to.at;
+        }
+        const WeekIndex old_idx = [&] {
+            WeekIndex idx;
+            idx.reserve(pub.weeks.size());
+            for (std::size_t i = 0; i < pub.weeks.size(); ++i) idx.emplace_back(pub.weeks[i].start, static_cast<int>(i));
+            std::sort(idx.begin(), idx.end());
+            return idx;
+        }();
+        const WeekIndex& new_idx = weeks_by_date_;
+        auto esc = [&](const Week& w) { return w.escalation ? w.escalation : plan_.contacts.engineering_lead; };
+        std::vector<int> old_pick, new_pick;
+        std::size_t i = 0, j = 0;
+        while (i < old_idx.size() || j < new_idx.size()) {
+            const Date d = j >= new_idx.size() || (i < old_idx.size() && old_idx[i].first < new_idx[j].first)
+                               ? old_idx[i].first
+                               : new_idx[j].first;
+            std::size_t i2 = i, j2 = j;
+            while (i2 < old_idx.size() && old_idx[i2].first == d) ++i2;
+            while (j2 < new_idx.size() && new_idx[j2].first == d) ++j2;
+            Instant a, b;
+            if (j2 > j) {
+                a = spans_[static_cast<std::size_t>(new_idx[j].second)].start;
+                b = spans_[static_cast<std::size_t>(new_idx[j].second)].end;
+            } else {
+                a = handoffInstant(plan_, d);
+                b = handoffInstant(plan_, d + date::days{7});
+            }
+            const bool in_scope = window.intersects(a, b) || b <= window.from;
+            bool differs = !same_overrides || i2 - i != 1 || j2 - j != 1;
+            if (in_scope && !differs) {
+                const Week& o = pub.weeks[static_cast<std::size_t>(old_idx[i].second)];
+                const Week& n = plan_.weeks[static_cast<std::size_t>(new_idx[j].second)];
+                differs = o.primary != n.primary || o.secondary != n.secondary || esc(o) != esc(n);
+            }
+            if (in_scope && differs) {
+                for (std::size_t k = i; k < i2; ++k) old_pick.push_back(old_idx[k].second);
+                for (std::size_t k = j; k < j2; ++k) new_pick.push_back(new_idx[k].second);
+            }
+            i = i2;
+            j = j2;
+        }
+        if (old_pick.empty() && new_pick.empty()) return;
+        // The snapshot's chosen weeks as a small plan of their own (each week's pieces depend
+        // only on its span and the overrides).
+        Plan old_side;
+        old_side.team_timezone = plan_.team_timezone;
+        old_side.policy = plan_.policy;
+        old_side.contacts = plan_.contacts;
+        for (int k : old_pick) old_side.weeks.push_back(pub.weeks[static_cast<std::size_t>(k)]);
+        old_side.overrides = pub.overrides;
+        old_d = weekDuties(old_side);
+        // The plan's chosen weeks from the shifts already resolved.
+        if (!new_pick.empty()) {
+            Plan new_side;
+            new_side.contacts = plan_.contacts;
+            std::vector<WeekSpan> spans;
+            std::vector<int> local(plan_.weeks.size(), -1);
+            for (int k : new_pick) {
+                local[static_cast<std::size_t>(k)] = static_cast<int>(new_side.weeks.size());
+                new_side.weeks.push_back(plan_.weeks[static_cast<std::size_t>(k)]);
+                spans.push_back(spans_[static_cast<std::size_t>(k)]);
+            }
+            std::vector<Shift> shifts;
+            for (const Shift& sh : shifts_) {
+                if (sh.week < 0 || local[static_cast<std::size_t>(sh.week)] < 0) continue;
+                shifts.push_back(sh);
+                shifts.back().week = local[static_cast<std::size_t>(sh.week)];
+            }
+            new_d = weekDuties(new_side, spans, shifts);
+        }
+    }
+
     void rulePublishedChanges() {
         if (!plan_.published || !options_.today) return;
         const Date today = *options_.today;
         const NoticeWindow window = noticeWindow(plan_, today);
-        const Plan snap = snapshotPlan(plan_);
-        const auto old_d = weekDuties(snap);
-        const auto new_d = weekDuties(plan_, spans_, shifts_);
+        std::vector<WeekDuties> old_d, new_d;
+        candidateWeeks(window, old_d, new_d);
+        if (old_d.empty() && new_d.empty()) return;
         const std::string since = dateText(plan_.published->at);
 
         std::vector<RequestEdit> edits;  // from applied requests, sorted by week
