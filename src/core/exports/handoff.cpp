@@ -4,14 +4,17 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/exports/exports.hpp"
 #include "core/model/time.hpp"
 
 namespace rp {
 
 namespace {
 
-// Inline Markdown: markup escaped, line breaks turned into spaces.
-std::string md(const std::string& s) {
+// Inline Markdown: markup escaped, line breaks turned into spaces, other control
+// characters and the spoofing characters of withoutSpoofing() dropped.
+std::string md(const std::string& raw) {
+    const std::string s = withoutSpoofing(raw);
     std::string out;
     for (char c : s) {
         switch (c) {
@@ -20,7 +23,9 @@ std::string md(const std::string& s) {
                 out += c;
                 break;
             case '\r': case '\n': case '\t': out += ' '; break;
-            default: out += c;
+            default:
+                if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7f) break;
+                out += c;
         }
     }
     return out;

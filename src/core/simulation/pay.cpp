@@ -117,26 +117,20 @@ std::variant<PayReport, std::string> computePay(const Plan& plan, const Incident
     }
     // Incidents: the primary paged is paid (they handled it); the secondary when they
     // acknowledged. Rest hours: every responder (the primary paged, anyone who
-    // acknowledged) of a P0.
-    for (const IncidentOutcome& o : inc.outcomes) {
-        const std::string m = monthOf(ix.localDate(o.at));
-        std::set<int> paid, responders;
-        for (const IncidentEvent& e : o.events) {
-            if (e.person < 0) continue;
-            if (e.type == EscalationEventType::Page && e.level == 0) paid.insert(e.person), responders.insert(e.person);
-            if (e.type == EscalationEventType::Ack) {
-                if (e.level == 1) paid.insert(e.person);
-                responders.insert(e.person);
-            }
-        }
-        for (int p : paid) ++row(m, inc.people.ids[static_cast<std::size_t>(p)]).incidents;
-        if (o.severity == 0)
-            for (int p : responders) ++row(m, inc.people.ids[static_cast<std::size_t>(p)]).p0_incidents;
+    // acknowledged) of a P0. The run counted both per month and person (PayCounts).
+    for (const auto& [key, n] : inc.pay.by_month_person) {
+        const std::int64_t month = static_cast<std::int64_t>(key >> 32);
+        const std::size_t person = static_cast<std::size_t>(key & 0xffffffffu);
+        if (person >= inc.people.ids.size()) continue;
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04lld-%02lld", static_cast<long long>(month / 12), static_cast<long long>(month % 12 + 1));
+        PayRow& x = row(buf, inc.people.ids[person]);
+        x.incidents += n.incidents;
+        x.p0_incidents += n.p0_incidents;
     }
-
     PayReport r;
     r.currency = c.currency ? *c.currency : std::string();
-    r.incidents = static_cast<std::int64_t>(inc.outcomes.size());
+    r.incidents = inc.pay.incidents;
     r.simulated = inc.simulated;
     std::map<std::string, PayRow> per;
     for (auto& kv : rows) {
