@@ -186,14 +186,17 @@ bool writeAll(int fd, const char* data, std::size_t size) {
 
 // A device or a pipe (-o /dev/stdout, a FIFO): written in place, every write checked.
 void writeInPlace(const std::string& path, const std::string& text) {
+    auto fail = [&](int err) {
+        throw UsageError{path + ": cannot write (" + errnoText(err) + "); the output is incomplete"};
+    };
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) cannotWrite(path, errno, true);
+    if (fd < 0) fail(errno);
     if (!writeAll(fd, text.data(), text.size())) {
         const int err = errno;
         ::close(fd);
-        cannotWrite(path, err, true);
+        fail(err);
     }
-    if (::close(fd) != 0) cannotWrite(path, errno, true);
+    if (::close(fd) != 0) fail(errno);
 }
 
 // A regular file: the text goes to a temporary file beside it, is flushed to the disk and

@@ -74,7 +74,7 @@ int run(const std::string& command, std::vector<std::string> rest) {
     } catch (const UsageError& e) {
         std::fprintf(stderr, "rotaplan %s: %s\n", command.c_str(), e.message.c_str());
     } catch (const std::bad_alloc&) {
-        std::fprintf(stderr, "rotaplan %s: %sout of memory: this input needs more memory than the machine gives\n",
+        std::fprintf(stderr, "rotaplan %s: %sout of memory: this needs more memory than is available\n",
                      command.c_str(), inputPrefix().c_str());
     } catch (const nlohmann::json::exception& e) {
         std::fprintf(stderr, "rotaplan %s: %scannot process the data: %s\n", command.c_str(), inputPrefix().c_str(),

@@ -255,6 +255,9 @@ void icsTimezone(std::string& out, const date::time_zone* zone, const std::strin
     // Periods without a known start (fixed-offset zones) or from before 1900 (local mean
     // time) get a nominal 1970 DTSTART: they are in force long before any exported shift.
     const auto oldest = date::sys_seconds{date::sys_days{date::year{1900} / 1 / 1}};
+    // A calendar that opens in daylight saving time also gets the standard period before
+    // it: readers such as python's icalendar cannot place DAYLIGHT without a STANDARD.
+    if (info.save != std::chrono::minutes{0} && info.begin > oldest) info = zone->get_info(info.begin - std::chrono::seconds{1});
     for (int guard = 0; guard < 10000; ++guard) {
         const bool daylight = info.save != std::chrono::minutes{0};
         std::chrono::seconds off_from = info.offset;
