@@ -118,7 +118,7 @@ for z in US/Eastern Asia/Calcutta GMT UTC EST; do
   expect "team zone $z is read" 0 "" -- "$CLI" check "$TMP/zone.json"
 done
 zone_plan localtime
-expect "team zone localtime is refused" 2 "zone.json: /team/timezone \(line 1, column [0-9]+\): expected an IANA time zone name such as \"America/New_York\", found \"localtime\"" -- \
+expect "team zone localtime is refused" 2 "zone.json: /team/timezone \(line 1, column [0-9]+\): expected an IANA time zone name such as \"America/New_York\" \(\"localtime\" is each machine's own zone\), found \"localtime\"" -- \
   "$CLI" check "$TMP/zone.json"
 for z in EST US/Eastern; do
   zone_plan "$z"

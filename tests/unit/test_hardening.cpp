@@ -178,8 +178,8 @@ TEST_CASE("legacy links resolve to their zone; localtime and other machine names
                             "/usr/share/zoneinfo/UTC", ""})
         CHECK_MESSAGE(rp::findZone(bad) == nullptr, bad);
     CHECK(refusal(planWith("", "localtime")) ==
-          "/team/timezone (line 3, column 45): expected an IANA time zone name such as \"America/New_York\", found "
-          "\"localtime\"");
+          "/team/timezone (line 3, column 45): expected an IANA time zone name such as \"America/New_York\" "
+          "(\"localtime\" is each machine's own zone), found \"localtime\"");
 }
 
 TEST_CASE("the zone list holds exactly the names findZone accepts, links included") {

@@ -504,6 +504,8 @@ int readWeekday(const Json& v, const std::string& p) {
 }
 
 std::string readZone(const Json& v, const std::string& p) {
+    if (v.is_string() && v.get_ref<const std::string&>() == "localtime")
+        expected(p, "an IANA time zone name such as \"America/New_York\" (\"localtime\" is each machine's own zone)", v);
     if (!v.is_string() || !findZone(v.get_ref<const std::string&>()))
         expected(p, "an IANA time zone name such as \"America/New_York\"", v);
     return v.get<std::string>();
