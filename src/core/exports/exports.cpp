@@ -52,22 +52,6 @@ std::vector<Shift> exportedShifts(const Plan& plan) {
     return shifts;
 }
 
-// Names by person id (Plan::nameOf searches the list: too slow once per shift).
-class NameIndex {
-public:
-    explicit NameIndex(const Plan& plan) {
-        names_.reserve(plan.people.size());
-        for (const Person& p : plan.people) names_.emplace(p.id, &p.name);  // the first of a repeated id
-    }
-    const std::string& operator()(const std::string& id) const {
-        auto it = names_.find(id);
-        return it == names_.end() ? id : *it->second;
-    }
-
-private:
-    std::unordered_map<std::string_view, const std::string*> names_;
-};
-
 std::string weekText(const Plan& plan, const Shift& s) {
     return formatDate(plan.weeks[static_cast<std::size_t>(s.week)].start);
 }
@@ -544,7 +528,8 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
 
 std::string exportCsv(const Plan& plan) {
     const auto* zone = teamZone(plan);
-    const NameIndex nameOf(plan);
+    const PersonIndex people(plan);
+    auto nameOf = [&](const std::string& id) -> const std::string& { return people.nameOf(id); };
     std::string out = "week,role,person,name,start,end,source\r\n";
     for (const auto& s : exportedShifts(plan)) {
         out += csvCell(weekText(plan, s)) + "," + csvCell(roleName(s.role)) + "," +
@@ -561,7 +546,8 @@ std::string exportMarkdown(const Plan& plan) {
     const auto* zone = teamZone(plan);
     const std::string dash = "\xE2\x80\x94";     // — (nobody)
     const std::string ndash = "\xE2\x80\x93";    // – (date range)
-    const NameIndex nameOf(plan);
+    const PersonIndex people(plan);
+    auto nameOf = [&](const std::string& id) -> const std::string& { return people.nameOf(id); };
     auto who = [&](const std::optional<std::string>& id) {
         if (!id || id->empty()) return dash;
         return mdText(nameOf(*id));
@@ -595,9 +581,9 @@ std::string exportMarkdown(const Plan& plan) {
             out += dash + "\n";
             return;
         }
-        out += mdText(plan.nameOf(*id));
+        out += mdText(nameOf(*id));
         std::vector<std::string> reach;
-        if (const Person* p = plan.findPerson(*id)) {
+        if (const Person* p = people.find(*id)) {
             if (p->email && !p->email->empty()) reach.push_back(mdText(*p->email));
             if (p->phone && !p->phone->empty()) reach.push_back(mdText(*p->phone));
         }

@@ -1100,11 +1100,12 @@ Json incidentReportToJson(const Plan& plan, const IncidentReport& r) {
     j["totals"] = tj;
     j["levels"] = levelsJson(t.levels);
     Json pp = Json::array();
+    const PersonIndex people(plan);
     for (const PersonIncidentStats& p : r.per_person) {
-        const Person* person = plan.findPerson(p.person);
+        const Person* person = people.find(p.person);
         Json e = Json::object();
         e["person"] = p.person;
-        e["name"] = plan.nameOf(p.person);
+        e["name"] = people.nameOf(p.person);
         e["timezone"] = person && person->timezone ? *person->timezone : plan.team_timezone;
         e["pages"] = p.pages;
         e["night_pages"] = p.night_pages;

@@ -59,12 +59,12 @@ Json amount(double x) {
     return Json(c);
 }
 
-Json rowJson(const Plan& plan, const PayRow& r, const std::string& currency, bool month, bool person) {
+Json rowJson(const PersonIndex& people, const PayRow& r, const std::string& currency, bool month, bool person) {
     Json j = Json::object();
     if (month) j["month"] = r.month;
     if (person) {
         j["person"] = r.person;
-        j["name"] = plan.nameOf(r.person);
+        j["name"] = people.nameOf(r.person);
     }
     j["primary_weeks"] = r.primary_weeks;
     j["secondary_weeks"] = r.secondary_weeks;
@@ -151,11 +151,12 @@ std::variant<PayReport, std::string> computePay(const Plan& plan, const Incident
 }
 
 std::string payToCsv(const Plan& plan, const PayReport& r) {
+    const PersonIndex people(plan);
     std::string out =
         "month,person,name,primary_weeks,secondary_weeks,weekends,incidents,p0_incidents,base,incident_pay,"
         "weekend_pay,total,currency,rest_hours,comp_hours\r\n";
     for (const PayRow& x : r.months) {
-        out += csvCell(x.month) + "," + csvCell(x.person) + "," + csvCell(plan.nameOf(x.person)) + "," +
+        out += csvCell(x.month) + "," + csvCell(x.person) + "," + csvCell(people.nameOf(x.person)) + "," +
                std::to_string(x.primary_weeks) + "," + std::to_string(x.secondary_weeks) + "," +
                std::to_string(x.weekends) + "," + std::to_string(x.incidents) + "," + std::to_string(x.p0_incidents) +
                "," + money(x.base) + "," + money(x.incident_pay) + "," + money(x.weekend_pay) + "," + money(x.total) +
@@ -165,17 +166,18 @@ std::string payToCsv(const Plan& plan, const PayReport& r) {
 }
 
 Json payToJson(const Plan& plan, const PayReport& r) {
+    const PersonIndex people(plan);
     Json j = Json::object();
     j["currency"] = r.currency;
     j["source"] = r.simulated ? "simulation" : "list";
     j["incidents"] = r.incidents;
     Json months = Json::array();
-    for (const PayRow& x : r.months) months.push_back(rowJson(plan, x, r.currency, true, true));
+    for (const PayRow& x : r.months) months.push_back(rowJson(people, x, r.currency, true, true));
     j["months"] = std::move(months);
     Json per = Json::array();
-    for (const PayRow& x : r.per_person) per.push_back(rowJson(plan, x, r.currency, false, true));
+    for (const PayRow& x : r.per_person) per.push_back(rowJson(people, x, r.currency, false, true));
     j["per_person"] = std::move(per);
-    j["totals"] = rowJson(plan, r.totals, r.currency, false, false);
+    j["totals"] = rowJson(people, r.totals, r.currency, false, false);
     return j;
 }
 
