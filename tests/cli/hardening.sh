@@ -143,5 +143,28 @@ expect "pay --rate 10000 likewise" 2 "^rotaplan pay: .*long.json: --rate: 10000 
 expect "--count over the cap" 2 "^rotaplan incidents: --count 10000001 is not a whole number from 0 to 10000000$" -- \
   "$CLI" incidents "$TMP/long.json" --seed 1 --count 10000001
 
+# ---- 6: nested overrides do not hang (100,000 of them, a 9 MB plan: minutes before the sweep) ----
+python3 - >"$TMP/nested.json" <<'PY'
+import json, datetime
+start = datetime.datetime(2026, 1, 5, 9, 0)
+people = [{"id": "p%d" % i, "name": "Person %d" % i} for i in range(8)]
+weeks = [{"start": (start + datetime.timedelta(days=7 * w)).strftime("%Y-%m-%d"),
+          "primary": "p%d" % (2 * w % 8), "secondary": "p%d" % ((2 * w + 1) % 8)} for w in range(4)]
+end = start + datetime.timedelta(days=28)
+fmt = "%Y-%m-%dT%H:%M:%S"
+overrides = [{"role": "primary" if i % 2 == 0 else "secondary", "person": "p%d" % (i % 8),
+              "from": (start + datetime.timedelta(seconds=60 + 5 * i)).strftime(fmt),
+              "to": (end - datetime.timedelta(seconds=60 + 5 * i)).strftime(fmt)} for i in range(100000)]
+print(json.dumps({"rotaplan": 1, "team": {"name": "Nested", "timezone": "America/New_York"}, "people": people,
+                  "contacts": {"engineering_lead": "p0"}, "weeks": weeks, "overrides": overrides}))
+PY
+expect "check: 100,000 nested overrides finish" 0 "" -- timeout 120 "$CLI" check "$TMP/nested.json"
+grep -q "errors" "$TMP/out" && ok "check: the report is printed" || bad "check: the report is printed" "$(tail -2 "$TMP/out")"
+expect "gaps: 100,000 nested overrides finish" 1 "" -- timeout 120 "$CLI" gaps "$TMP/nested.json"
+expect "export ics: 100,000 nested overrides finish" 0 "" -- timeout 120 "$CLI" export "$TMP/nested.json" --format ics --stamp 2026-01-01T00:00:00Z
+[ "$(grep -c '^BEGIN:VEVENT' "$TMP/out")" -eq 200008 ] && ok "export ics: 200,008 events (per role: two pieces per override, the innermost in 4 weeks, 2 base pieces)" \
+  || bad "export ics: event count" "$(grep -c '^BEGIN:VEVENT' "$TMP/out")"
+expect "escalate: 100,000 nested overrides finish" 0 "" -- timeout 120 "$CLI" escalate "$TMP/nested.json" --severity P0 --at 2026-01-10T12:00
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
