@@ -303,7 +303,7 @@ void DrawRotationView(App& app) {
                             ImGuiTableFlags_Resizable;
     // Columns stretch to the panel; below a readable width the grid scrolls sideways.
     const float em = ImGui::GetFontSize();
-    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, em * 52.0f);
+    const float inner_width = std::max({ImGui::GetContentRegionAvail().x, em * 40.0f, RotationMinWidth(app)});
     if (ImGui::BeginTable("##grid", kColumns, flags, ImVec2(0, 0), inner_width)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         // Text columns fit their longest content; the people and the note share the rest.

@@ -38,6 +38,9 @@ EM_JS(void, rp_js_init, (), {
     function passFile(file) {
         if (!file) return;
         file.text().then(function(text) {
+            // Its zone files first (web/rotaplan-zones.js), then the text to the runtime.
+            return (Module.rpZonesFor ? Module.rpZonesFor(text) : Promise.resolve()).then(function() { return text; });
+        }).then(function(text) {
             var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
             stringToUTF8(file.name, p1, n1);
             var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
@@ -45,6 +48,7 @@ EM_JS(void, rp_js_init, (), {
             _rp_platform_file_opened(p1, p2);
             _free(p1);
             _free(p2);
+            if (Module.rpWake) Module.rpWake(1);   // the page sleeps between inputs (src/app/redraw.hpp)
         }, function(err) {
             console.warn('rotaplan: cannot read ' + file.name + ': ' + err);
         });
