@@ -153,30 +153,36 @@ Box PanelBox(const App& app, Panel panel) {
     return {{x, y}, {width, height}};
 }
 
-struct NameWidthCache {
+struct RotationWidthCache {
     std::uint64_t revision = 0;
     float font_size = 0;
-    float widest = 0;   // the longest name with " (lead)", in pixels
+    RotationWidths widths;
 };
-NameWidthCache g_names;
+RotationWidthCache g_rotation_widths;
 
 }  // namespace
 
-float RotationMinWidth(const App& app) {
+RotationWidths RotationColumnWidths(const App& app) {
+    RotationWidthCache& c = g_rotation_widths;
+    if (c.revision == app.doc.revision() && c.font_size == ImGui::GetFontSize()) return c.widths;
+    c.revision = app.doc.revision();
+    c.font_size = ImGui::GetFontSize();
+    const rp::Plan& plan = app.doc.plan();
     const ImGuiStyle& s = ImGui::GetStyle();
-    if (g_names.revision != app.doc.revision() || g_names.font_size != ImGui::GetFontSize()) {
-        g_names.revision = app.doc.revision();
-        g_names.font_size = ImGui::GetFontSize();
-        g_names.widest = ImGui::CalcTextSize("Carol Diaz (lead)").x;
-        for (const rp::Person& p : app.doc.plan().people)
-            g_names.widest = std::max(g_names.widest, ImGui::CalcTextSize((p.name + " (lead)").c_str()).x);
-    }
-    const float pad = s.CellPadding.x * 2 + 4;
+    const float pad = s.CellPadding.x * 2 + 4, frame = s.FramePadding.x * 2;
+    float widest = ImGui::CalcTextSize("\u2014").x;
+    for (const rp::Person& p : plan.people) widest = std::max(widest, ImGui::CalcTextSize(p.name.c_str()).x);
+    float lead = 0;
+    if (plan.contacts.engineering_lead)
+        lead = ImGui::CalcTextSize((plan.nameOf(*plan.contacts.engineering_lead) + " (lead)").c_str()).x;
     auto fit = [&](const char* sample) { return ImGui::CalcTextSize(sample).x + pad; };
+    RotationWidths& w = c.widths;
+    w.person = widest + frame + pad;
+    w.escalation = std::max(widest, lead) + frame + pad;
+    w.note = ImGui::GetFontSize() * 7.0f;
     const float fixed = fit("30 Sep 2026") + fit("09:00 AEDT") + fit("Wed 09:00 EST") + fit("Emerg.") + 9.0f;
-    const float person = g_names.widest + s.FramePadding.x * 2 + pad;
-    // The stretched columns share the rest by weight (1, 1, 1, 0.85 and the note's 1.1).
-    return fixed + person * 4.95f + s.ScrollbarSize;
+    w.min_total = fixed + 3 * w.person + w.escalation + w.note + s.ScrollbarSize;
+    return w;
 }
 
 float StatusBarHeight() { return ImGui::GetFrameHeight() + 6.0f; }

@@ -33,10 +33,15 @@ bool IsTabbedLayout();
 // (F6); nothing in the tiled layouts.
 void ShowPanel(App& app, const char* window_name);
 
-// The narrowest the rotation grid may be before names would be cut: its fixed columns and
-// four person columns as wide as the longest name (escalation with " (lead)"). Narrower
-// panels scroll the grid sideways instead (view_rotation.cpp).
-float RotationMinWidth(const App& app);
+// The rotation grid's column needs: a person column as wide as the longest name, the
+// escalation column as wide as "<lead> (lead)" too, the note a few words; `min_total`
+// is the grid's narrowest width with every name whole (fixed columns included). A
+// narrower panel scrolls the grid sideways rather than cut names (view_rotation.cpp
+// passes these as the columns' stretch weights, so extra width is shared alike).
+struct RotationWidths {
+    float person = 0, escalation = 0, note = 0, min_total = 0;
+};
+RotationWidths RotationColumnWidths(const App& app);
 
 // The calendar panel's height with its timeline fully shown (view_calendar.cpp).
 float CalendarNaturalHeight(const App& app);
