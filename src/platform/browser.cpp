@@ -37,10 +37,7 @@ std::string TakeMallocString(char* p) {
 EM_JS(void, rp_js_init, (), {
     function passFile(file) {
         if (!file) return;
-        file.text().then(function(text) {
-            // Its zone files first (web/rotaplan-zones.js), then the text to the runtime.
-            return (Module.rpZonesFor ? Module.rpZonesFor(text) : Promise.resolve()).then(function() { return text; });
-        }).then(function(text) {
+        file.text().then(function(t) { return Module.rpZonesFor(t).then(function() { return t; }); }).then(function(text) {   // its zone files first (web/rotaplan-zones.js)
             var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
             stringToUTF8(file.name, p1, n1);
             var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
