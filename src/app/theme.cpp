@@ -224,6 +224,7 @@ std::vector<ContrastPair> ContrastPairs(bool dark) {
         {"text on time-off bar", text, Over(p.time_off_bg, window)},
         {"text on weekend column", text, Over(p.weekend_bg, window)},
         {"text on holiday column", text, Over(p.warning_bg, window)},
+        {"drop hint (modals.cpp) on its plate", IM_COL32(255, 255, 255, 255), IM_COL32(30, 80, 170, 255)},
     };
     return pairs;
 }

@@ -206,8 +206,10 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     await rect(p, 'layout:tab:Rotation');
     // Every name fits its cell: the grid scrolls sideways rather than cut "Carol Diaz".
     const nameWidth = await p.evaluate(() => {
+      // The page's 14 px font is 14 px from ascender to descender (stb_truetype's pixel
+      // height), which is DejaVu Sans at a CSS font-size of 14 * 2048 / (1901 + 483).
       const g = document.createElement('canvas').getContext('2d');
-      g.font = '14px "DejaVu Sans"';
+      g.font = `${(14 * 2048) / (1901 + 483)}px "DejaVu Sans"`;
       return g.measureText('Carol Diaz').width;
     });
     const cell = await rect(p, 'cell:2026-12-07:primary');
