@@ -429,13 +429,12 @@ void DrawTimeline(App& app, rp::Date first) {
         c.anchor = c.current = Snap(zone, tl.T(mouse.x), step);
         c.press_x = mouse.x;
     }
+    // Escape cancels the drag (ImGui lets go of the press in the same frame: that must not
+    // count as a release).
+    if (c.dragging && ImGui::IsKeyPressed(ImGuiKey_Escape)) c.dragging = false;
     if (c.dragging && area_active) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-            c.dragging = false;   // the press stays active until release; nothing is created
-        } else {
-            if (std::fabs(mouse.x - c.press_x) > 3.0f) c.moved = true;
-            c.current = Snap(zone, tl.T(std::clamp(mouse.x, tl.x0, tl.x1)), step);
-        }
+        if (std::fabs(mouse.x - c.press_x) > 3.0f) c.moved = true;
+        c.current = Snap(zone, tl.T(std::clamp(mouse.x, tl.x0, tl.x1)), step);
     }
     const bool released = c.dragging && area_deactivated;
     if (c.dragging && (c.moved || released)) {

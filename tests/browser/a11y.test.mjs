@@ -318,6 +318,20 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     await page.keyboard.press('Control+z');
     await frames(page, 3);
     assertEqual((await planOf(page)).overrides.length, before, 'one undo removes it');
+    // Escape in the middle of a drag cancels it: no list, no override.
+    await page.mouse.move(x0, y);
+    await frames(page, 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 4; i++) {
+      await page.mouse.move(x0 + ((x1 - x0) * i) / 4, y);
+      await frames(page, 1);
+    }
+    await page.keyboard.press('Escape');
+    await frames(page, 2);
+    await page.mouse.up();
+    await frames(page, 4);
+    assert(!(await drawn(page, 'override:new')), 'no person list after Escape');
+    assertEqual((await planOf(page)).overrides.length, before, 'overrides after a cancelled drag');
   });
 
   // ---- contrast ----------------------------------------------------------------------------
