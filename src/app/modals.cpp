@@ -132,8 +132,12 @@ void DrawStatusBar(App& app) {
     }
     std::string right = "Your zone: " + app.viewer.name;
     float w = ImGui::CalcTextSize(right.c_str()).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10.0f, ImGui::GetWindowWidth() - w - 12.0f));
-    TextMuted("%s", right.c_str());
+    // Right-aligned when there is room after the last item (a narrow or zoomed page has none).
+    const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (used + 20.0f <= ImGui::GetWindowWidth() - w - 12.0f) {
+        ImGui::SameLine(ImGui::GetWindowWidth() - w - 12.0f);
+        TextMuted("%s", right.c_str());
+    }
     ImGui::End();
 }
 
