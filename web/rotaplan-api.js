@@ -89,15 +89,35 @@
       frameMs: function () { return Module.ccall('rp_test_frame_ms', 'number', [], []); },
       revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
       // Fixes the page's today (the date the notice window starts); '' = the clock again.
-      setToday: function (date) { return Module.ccall('rp_test_set_today', 'number', ['string'], [String(date || '')]) !== 0; },
-      // Resolves after n more frames have been drawn.
-      frames: function (n) {
-        return new Promise(function (resolve) {
-          var left = n || 2;
-          (function tick() { if (--left < 0) resolve(); else requestAnimationFrame(tick); })();
-        });
-      }
+      setToday: function (date) { return Module.ccall('rp_test_set_today', 'number', ['string'], [String(date || '')]) !== 0; }
     };
+
+    // The page draws only when something changed (src/app/redraw.hpp): every call wakes
+    // its loop so the page shows the result, except the two pure readings of the test hook.
+    function waking(fn) {
+      return function () {
+        try { return fn.apply(this, arguments); } finally { if (Module.rpWake) Module.rpWake(2); }
+      };
+    }
+    for (var k in api) api[k] = waking(api[k]);
+    test.framesDrawn = function () { return Module.ccall('rp_test_frames_drawn', 'number', [], []); };
+    test.fontPixelRatio = function () { return Module.ccall('rp_test_font_ratio', 'number', [], []); };
+    test.focusedPanel = function () { return Module.ccall('rp_test_focused_panel', 'string', [], []); };
+    test.calendarReadout = function () { return Module.ccall('rp_test_calendar_readout', 'string', [], []); };
+    test.contrastPairs = function (dark) {
+      return JSON.parse(Module.ccall('rp_test_contrast_pairs', 'string', ['number'], [dark ? 1 : 0]));
+    };
+    // Resolves after n more frames have been drawn (asking the loop for them).
+    test.frames = function (n) {
+      n = n || 2;
+      var target = test.framesDrawn() + n;
+      if (Module.rpWake) Module.rpWake(n);
+      return new Promise(function (resolve) {
+        (function poll() { if (test.framesDrawn() >= target) resolve(); else requestAnimationFrame(poll); })();
+      });
+    };
+    var keep = { frameMs: 1, framesDrawn: 1, frames: 1 };
+    for (var t in test) if (!keep[t]) test[t] = waking(test[t]);
 
     window.rotaplan = api;
     window.rotaplanTest = test;

@@ -81,9 +81,19 @@ struct CalendarViewState {
     bool show_form_tab = false;          // switch to the Overrides tab next frame
 };
 
+// The violation list's wrapped row heights (view_violations.cpp), kept until the plan,
+// the filter or the width changes.
+struct ViolationRows {
+    std::uint64_t revision = 0;
+    std::vector<int> shown;
+    std::vector<float> heights;
+    float width = 0, measured_width = -1;
+};
+
 struct ViolationsViewState {
     bool show_errors = true, show_warnings = true;
     std::string filter;
+    ViolationRows rows;
 };
 
 struct ExportsViewState {

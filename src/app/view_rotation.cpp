@@ -305,7 +305,8 @@ void DrawRotationView(App& app) {
                             ImGuiTableFlags_Resizable;
     // Columns stretch to the panel; below a readable width the grid scrolls sideways.
     const float em = ImGui::GetFontSize();
-    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, em * 52.0f);
+    const RotationWidths need = RotationColumnWidths(app);   // layout.cpp: whole names, or scroll
+    const float inner_width = std::max({ImGui::GetContentRegionAvail().x, em * 40.0f, need.min_total});
     if (ImGui::BeginTable("##grid", kColumns, flags, ImVec2(0, 0), inner_width)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         // Text columns fit their longest content; the people and the note share the rest.
@@ -315,12 +316,12 @@ void DrawRotationView(App& app) {
         ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_NoHide | fixed, fit("30 Sep 2026"));
         ImGui::TableSetupColumn("Handoff", fixed, fit("09:00 AEDT"));
         ImGui::TableSetupColumn("Your time", fixed, fit("Wed 09:00 EST"));
-        ImGui::TableSetupColumn("Primary", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Secondary", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Escalation", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Shadow", ImGuiTableColumnFlags_WidthStretch, 0.85f);
+        ImGui::TableSetupColumn("Primary", ImGuiTableColumnFlags_WidthStretch, need.person);
+        ImGui::TableSetupColumn("Secondary", ImGuiTableColumnFlags_WidthStretch, need.person);
+        ImGui::TableSetupColumn("Escalation", ImGuiTableColumnFlags_WidthStretch, need.escalation);
+        ImGui::TableSetupColumn("Shadow", ImGuiTableColumnFlags_WidthStretch, need.person);
         ImGui::TableSetupColumn("Emerg.", fixed, fit("Emerg."));
-        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, need.note);
         ImGui::TableHeadersRow();
 
         const int count = static_cast<int>(plan.weeks.size());

@@ -5,6 +5,7 @@
 #include <cstdarg>
 #include <unordered_map>
 
+#include "imgui_internal.h"   // the current window, for Tag()
 #include "imgui_stdlib.h"
 
 #include "theme.hpp"
@@ -30,7 +31,14 @@ bool ContainsNoCase(const std::string& haystack, const std::string& needle) {
 }
 }  // namespace
 
-void Tag(const std::string& label) { TagRect(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+void Tag(const std::string& label) {
+    TagRect(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    auto it = Tags().current.find(label);
+    if (it != Tags().current.end()) {
+        it->second.id = ImGui::GetItemID();
+        it->second.window = ImGui::GetCurrentWindowRead();
+    }
+}
 
 void TagRect(const std::string& label, ImVec2 min, ImVec2 max) {
     // Clip to the current window so a scrolled-away item is not reported as clickable.

@@ -8,6 +8,8 @@
 
 #include "app_state.hpp"
 
+struct ImGuiWindow;
+
 namespace app {
 
 // ---- test hook: rectangles of named items ----------------------------------------
@@ -17,7 +19,11 @@ namespace app {
 void Tag(const std::string& label);
 void TagRect(const std::string& label, ImVec2 min, ImVec2 max);
 void EndFrameTags();   // the frame's rectangles become the "last frame"
-struct ItemBox { ImVec2 min, max; };
+struct ItemBox {
+    ImVec2 min, max;
+    ImGuiID id = 0;                  // Tag(): the item, for moving keyboard focus to it (a11y.cpp)
+    ImGuiWindow* window = nullptr;   // Tag(): the window it is in
+};
 std::optional<ItemBox> LastFrameRect(const std::string& label);
 
 // ---- edits --------------------------------------------------------------------------

@@ -38,7 +38,7 @@ std::string TakeMallocString(char* p) {
 EM_JS(void, rp_js_init, (), {
     function passFile(file) {
         if (!file) return;
-        file.text().then(function(text) {
+        file.text().then(function(t) { return Module.rpZonesFor(t).then(function() { return t; }); }).then(function(text) {   // its zone files first (web/rotaplan-zones.js)
             var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
             stringToUTF8(file.name, p1, n1);
             var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
@@ -46,6 +46,7 @@ EM_JS(void, rp_js_init, (), {
             _rp_platform_file_opened(p1, p2, n2 - 1);  // the length: a NUL byte must not end the text
             _free(p1);
             _free(p2);
+            if (Module.rpWake) Module.rpWake(1);   // the page sleeps between inputs (src/app/redraw.hpp)
         }, function(err) {
             console.warn('rotaplan: cannot read ' + file.name + ': ' + err);
         });
