@@ -53,6 +53,11 @@ bool Matches(const rp::Person& p, const std::string& filter) {
     return lower(p.name).find(f) != std::string::npos || lower(p.id).find(f) != std::string::npos;
 }
 
+// Wide enough for a whole date ("2026-12-28") in the current font, frame included.
+float DateFieldWidth() {
+    return ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() * 0.6f;
+}
+
 void Badge(const char* text, ImU32 color) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color));
@@ -112,29 +117,36 @@ void PersonEditor(App& app, int index) {
         ImGui::SetNextItemWidth(-FLT_MIN);
     };
 
-    // The id: renamed on Enter, everywhere it is used.
+    // The id: renamed everywhere it is used when the field is left (Enter, Tab or a
+    // click elsewhere); Escape, or an id that cannot be used, keeps the old one.
     if (app.team.id_buffer_for != index) {
         app.team.id_buffer = person.id;
         app.team.id_buffer_for = index;
     }
     label("Id");
-    bool rename = ImGui::InputText("##id", &app.team.id_buffer,
-                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank);
+    ImGui::InputText("##id", &app.team.id_buffer, ImGuiInputTextFlags_CharsNoBlank);
+    const bool id_left = ImGui::IsItemDeactivated();
+    const bool id_escaped = id_left && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     Tag("team:id");
     bool id_changed = app.team.id_buffer != person.id;
     std::string problem = id_changed ? IdProblem(live, app.team.id_buffer, index) : std::string();
-    if (id_changed) {
+    if (id_changed && !id_left) {
         if (!problem.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
             ImGui::TextWrapped("%s", problem.c_str());
             ImGui::PopStyleColor();
         } else {
-            TextMuted("Enter renames \"%s\" everywhere in the plan", person.id.c_str());
+            TextMuted("Leaving the field renames \"%s\" everywhere in the plan", person.id.c_str());
         }
     }
-    if (rename && id_changed && problem.empty()) {
-        std::string from = person.id, to = app.team.id_buffer;
-        Edit(app, "Rename " + from + " to " + to, [from, to](rp::Plan& p) { RenameEverywhere(p, from, to); });
+    if (id_left && id_changed) {
+        if (problem.empty() && !id_escaped) {
+            std::string from = person.id, to = app.team.id_buffer;
+            Edit(app, "Rename " + from + " to " + to, [from, to](rp::Plan& p) { RenameEverywhere(p, from, to); });
+        } else {
+            if (!id_escaped) ShowNotice(app, "Id not changed: " + problem, 8);
+            app.team.id_buffer = person.id;
+        }
     }
 
     label("Name");
@@ -174,7 +186,7 @@ void PersonEditor(App& app, int index) {
         if (off.person != person.id) continue;
         ++shown;
         ImGui::PushID(t);
-        float w = ImGui::GetFontSize() * 6.3f;
+        const float w = DateFieldWidth();
         ImGui::SetNextItemWidth(w);
         InputDate(app, "##from", off.from, "Edit time off of " + who);
         ImGui::SameLine();
@@ -193,7 +205,7 @@ void PersonEditor(App& app, int index) {
     }
     if (shown == 0) TextMuted("None");
     TeamViewState& st = app.team;
-    float w = ImGui::GetFontSize() * 6.3f;
+    const float w = DateFieldWidth();
     ImGui::SetNextItemWidth(w);
     ImGui::InputTextWithHint("##offfrom", "from", &st.time_off_from);
     ImGui::SameLine();
@@ -332,8 +344,8 @@ void TimeOffTab(App& app) {
     if (ImGui::BeginTable("##timeoff", 5, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Who", 0, 1.2f);
-        ImGui::TableSetupColumn("From", 0, 1.1f);
-        ImGui::TableSetupColumn("To", 0, 1.1f);
+        ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, DateFieldWidth());
+        ImGui::TableSetupColumn("To", ImGuiTableColumnFlags_WidthFixed, DateFieldWidth());
         ImGui::TableSetupColumn("Reason", 0, 1.3f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         ImGui::TableHeadersRow();
