@@ -184,6 +184,7 @@ void StartNewPlan(App& app) {
     app.doc.Replace("New plan", std::move(plan));
     app.file_name.clear();
     app.ux.show_getting_started = true;
+    app.ux.exported = false;
     app.rotation = RotationViewState();
     app.team = TeamViewState();
     app.team.selected = 0;

@@ -173,6 +173,12 @@ namespace {
 
 constexpr const char* kWelcomedKey = "rotaplan.welcomed";
 
+// The current window's bottom-right corner (its test rectangle: window:NAME).
+ImVec2 WindowMax() {
+    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    return ImVec2(p.x + s.x, p.y + s.y);
+}
+
 // One sentence per rule of the check (docs/rules.md, changes.md), in the order a lead
 // meets them.
 struct RuleHelp {
@@ -233,7 +239,7 @@ void DrawWelcome(App& app) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(460.0f, vp->WorkSize.x - 20), 0), ImVec2(620, FLT_MAX));
     if (!ImGui::BeginPopupModal("##welcome", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
         return;
-    Tag("welcome");
+    TagRect("welcome", ImGui::GetWindowPos(), WindowMax());
     if (!SampleOpen(app)) ImGui::CloseCurrentPopup();   // a plan was opened or loaded meanwhile
     const float wrap = ImGui::GetFontSize() * 34.0f;
     Heading("Welcome to Rotaplan");
@@ -276,10 +282,16 @@ void DrawGettingStarted(App& app) {
         ImGui::End();
         return;
     }
-    Tag("window:Getting started");
+    TagRect("window:Getting started", ImGui::GetWindowPos(), WindowMax());
     int pool = 0;
     for (const rp::Person& p : plan.people)
         if (p.on_call && !p.trainee) ++pool;
+    // A week takes two people; with "no two weeks in a row" counting both roles, a
+    // rotation that never repeats needs four.
+    const bool both_count = plan.policy.no_consecutive == rp::NoConsecutive::Any;
+    const int needed = both_count ? 4 : 2;
+    const char* why_needed = both_count ? "each week takes two, and nobody is on call two weeks in a row."
+                                        : "each week takes a primary and a secondary.";
     bool all_filled = !plan.weeks.empty();
     for (const rp::Week& w : plan.weeks)
         if (!w.primary || !w.secondary) all_filled = false;
@@ -293,9 +305,10 @@ void DrawGettingStarted(App& app) {
          "Policy \u25b8 Team name: it titles the exports and the file you save.", "Policy"},
         {app.derived.team_zone != nullptr, "Check the team's time zone",
          "Handoffs, business hours and holidays are read in " + plan.team_timezone + ".", "Zone"},
-        {pool >= 2, "Add the people who go on call",
-         pool >= 2 ? std::to_string(pool) + " people in the rotation pool."
-                   : "At least two in the rotation pool (on call, not trainees); the lead stays out of it.",
+        {pool >= needed, "Add the people who go on call",
+         pool >= needed ? std::to_string(pool) + " people in the rotation pool."
+                        : std::to_string(pool) + " of at least " + std::to_string(needed) +
+                              " in the rotation pool (on call, not trainees): " + why_needed + " The lead stays out of it.",
          "Add a person"},
         {all_filled, "Draft the weeks",
          "Draft weeks fills primary and secondary from the next handoff on, fairly and within the rules.",
@@ -347,7 +360,7 @@ void DrawRulesHelp(App& app) {
         ImGui::End();
         return;
     }
-    Tag("window:Rules");
+    TagRect("window:Rules", ImGui::GetWindowPos(), WindowMax());
     ImGui::PushTextWrapPos(0);
     TextMuted("The check runs after every change and lists each rule a plan breaks in Violations. Errors must be "
               "fixed; warnings are allowed.");

@@ -266,6 +266,13 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
         dl->AddLine(ImVec2(x, top_left.y + em * 0.2f), ImVec2(x, axis_y), ack_col, 3.0f);
         strip.push_back({x, ack_col, "resolved"});
     }
+    // Every label and marker drawn, for the test hook (esc:boxes): nothing may overlap.
+    std::string boxes;
+    auto box = [&](char kind, float x, float y, float w, float h) {
+        char text[96];
+        std::snprintf(text, sizeof text, "%s%c %.1f %.1f %.1f %.1f", boxes.empty() ? "" : "|", kind, x, y, w, h);
+        boxes += text;
+    };
     std::sort(strip.begin(), strip.end(), [](const StripLabel& a, const StripLabel& b) { return a.x < b.x; });
     float row_end[2] = {-FLT_MAX, -FLT_MAX};
     for (const StripLabel& lab : strip) {
@@ -278,6 +285,7 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
             x = row_end[row];
         }
         dl->AddText(ImVec2(x, top_left.y + row * em * 1.05f), lab.colour, lab.text);
+        box('L', x, top_left.y + row * em * 1.05f, w, em);
         row_end[row] = x + w + em * 0.4f;
     }
 
@@ -288,21 +296,25 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
     for (const auto& e : tl.events) {
         if (e.type == rp::EscalationEventType::Resolve) continue;
         int l = e.level ? std::clamp((int)*e.level, 0, 4) : 0;
-        const float x = X(e.at), mid = origin.y + l * lane_h + lane_h / 2;
-        float cy = mid;
-        int near = 0;
-        for (const Marker& m : lanes[l])
-            if (std::fabs(m.x - x) < r * 2.4f) ++near;
-        if (near > 0) cy = mid + (near % 2 ? 1.0f : -1.0f) * lane_h * 0.25f;   // below, then above
-        lanes[l].push_back({x, cy, &e});
+        lanes[l].push_back({X(e.at), origin.y + l * lane_h + lane_h / 2, &e});
     }
     for (int l = 0; l < 5; ++l) {
         std::vector<Marker>& ms = lanes[l];
         std::stable_sort(ms.begin(), ms.end(), [](const Marker& a, const Marker& b) { return a.x < b.x; });
+        // Markers that would touch go up and down in turn (their x stays their time).
+        const float touch = r * 2.6f;
+        int in_cluster = 0;
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            const bool near_prev = k > 0 && ms[k].x - ms[k - 1].x < touch;
+            const bool near_next = k + 1 < ms.size() && ms[k + 1].x - ms[k].x < touch;
+            in_cluster = near_prev ? in_cluster + 1 : 0;
+            if (near_prev || near_next) ms[k].cy += (in_cluster % 2 ? 1.0f : -1.0f) * lane_h * 0.25f;
+        }
         float name_end = -FLT_MAX;   // where the last name drawn in this lane ends
         for (std::size_t k = 0; k < ms.size(); ++k) {
             const Marker& m = ms[k];
             const rp::EscalationEvent& e = *m.e;
+            box('M', m.x - r * 1.2f, m.cy - r * 1.3f, r * 2.4f, r * 2.3f);
             switch (e.type) {
             case rp::EscalationEventType::Page:
                 dl->AddCircleFilled(ImVec2(m.x, m.cy), r, page_col);
@@ -320,25 +332,30 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
             if (e.type == rp::EscalationEventType::Ack) continue;   // the page beside it names the person
             std::string who = e.person ? plan.nameOf(*e.person) : std::string("nobody");
             const float w = ImGui::CalcTextSize(who.c_str()).x;
-            // Room to the right: up to the next marker of the lane at another time, or the axis end.
-            float limit = x1;
-            for (std::size_t q = k + 1; q < ms.size(); ++q)
-                if (ms[q].x > m.x + r * 2.4f) {
-                    limit = ms[q].x - r * 1.4f;
-                    break;
-                }
-            float tx = std::max(m.x + r + 3, name_end);
-            if (tx + w > limit && m.x - r - 3 - w >= std::max(x0, name_end)) tx = m.x - r - 3 - w;   // left of it
+            // The markers touching this one (moved up or down) and the free room beside them.
+            float cluster_left = m.x, cluster_right = m.x;
+            for (const Marker& o : ms)
+                if (std::fabs(o.x - m.x) < touch) cluster_left = std::min(cluster_left, o.x), cluster_right = std::max(cluster_right, o.x);
+            float limit = x1, before = x0;   // right: the next marker beyond; left: the previous one
+            for (const Marker& o : ms) {
+                if (o.x > cluster_right + 0.01f && o.x - r * 1.4f < limit && std::fabs(o.x - m.x) >= touch) limit = o.x - r * 1.4f;
+                if (o.x < cluster_left - 0.01f && std::fabs(o.x - m.x) >= touch) before = std::max(before, o.x + r * 1.4f);
+            }
+            float tx = std::max(cluster_right + r * 1.2f + 3, name_end);
+            const float left_x = cluster_left - r * 1.2f - 3 - w;
+            if (tx + w > limit && left_x >= std::max(before, name_end)) tx = left_x;   // left of it
             const float room = std::min(limit, x1 + 8) - tx;
             if (room < em * 1.5f) continue;   // no room: the tooltip names them
             dl->PushClipRect(ImVec2(tx, m.cy - em), ImVec2(tx + room, m.cy + em), true);
             dl->AddText(ImVec2(tx, m.cy - em / 2), ImGui::GetColorU32(ImGuiCol_Text), who.c_str());
             dl->PopClipRect();
+            box('L', tx, m.cy - em / 2, std::min(w, room), em);
             name_end = tx + std::min(w, room) + em * 0.4f;
         }
     }
     ImGui::InvisibleButton("##lanes", ImVec2(width, height + em * 0.4f));
     Tag("esc:lanes");
+    TagText("esc:boxes", boxes);
     if (ImGui::IsItemHovered()) {
         float mx = ImGui::GetIO().MousePos.x;
         if (mx >= x0 && mx <= x1) {

@@ -316,7 +316,7 @@ void DrawGapsWindow(App& app) {
         const ImU32 colour = g.rank <= 1 ? pal.error_text : pal.warning_text;
         const std::string headline = Headline(app, g);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
-        const bool open = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_AllowOverlap | ImGuiTreeNodeFlags_SpanAvailWidth,
+        const bool open = ImGui::TreeNodeEx("##group", ImGuiTreeNodeFlags_None,
                                             "%s", headline.c_str());
         ImGui::PopStyleColor();
         const std::string cause = CauseKey(g);

@@ -55,27 +55,34 @@ void Row(const rp::Plan& plan, const rp::PayRow& r, const std::string& first) {
 // [SECTION] compensation form ------------------------------------------------------------------
 
 // One labelled number of the form; the error line names the field while its text is wrong.
-void NumberField(App& app, const char* label, const char* id, double& value, double max_value, const char* unit,
-                 std::string* error) {
+void NumberField(App& app, const char* label, const char* id, double rp::Compensation::*field, double max_value,
+                 const std::string& unit, std::string* error) {
+    const rp::Compensation& c = *app.doc.plan().compensation;
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     ImGui::SameLine(em * 11);
     ImGui::SetNextItemWidth(em * 7);
     bool bad = false;
-    InputDecimal(app, (std::string("##") + id).c_str(), value, std::string("Set the compensation's ") + label, max_value, &bad);
+    InputDecimal(
+        app, (std::string("##") + id).c_str(), c.*field,
+        [field](rp::Plan& p, double v) {
+            if (p.compensation) (*p.compensation).*field = v;
+        },
+        std::string("Set the compensation's ") + label, max_value, &bad);
     Tag(std::string("pay:comp:") + id);
     ImGui::SameLine();
-    TextMuted("%s", unit);
+    TextMuted("%s", unit.c_str());
     if (bad)
         *error = std::string(label) + ": type a number from 0 to " + FormatDecimal(max_value) +
-                 " (digits and one decimal point, such as 500 or 12.50). Leaving the field keeps " + FormatDecimal(value) + ".";
+                 " (digits and one decimal point, such as 500 or 12.50). Leaving the field keeps " +
+                 FormatDecimal(c.*field) + ".";
 }
 
 void CompensationForm(App& app) {
-    rp::Plan& live = app.doc.LivePlan();
+    const rp::Plan& plan = app.doc.plan();
     const Palette& pal = GetPalette();
-    if (!live.compensation) {
+    if (!plan.compensation) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted("The plan has no compensation: what the rotation pays per week, per incident and per "
                                "weekend. Add it to see the pay report.");
@@ -88,9 +95,9 @@ void CompensationForm(App& app) {
         Tag("pay:comp:add");
         return;
     }
-    rp::Compensation& c = *live.compensation;
+    const rp::Compensation& c = *plan.compensation;
     const std::string cur = c.currency.value_or("");
-    const char* money = cur.empty() ? "(amount)" : cur.c_str();
+    const std::string money = cur.empty() ? std::string("(amount)") : cur;
     std::string error;
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
@@ -98,20 +105,23 @@ void CompensationForm(App& app) {
     ImGui::SameLine(em * 11);
     ImGui::SetNextItemWidth(em * 7);
     bool bad_currency = false;
-    InputCurrency(app, "##currency", c.currency, "Set the compensation's currency", &bad_currency);
+    InputCurrency(
+        app, "##currency", c.currency,
+        [](rp::Plan& p, std::optional<std::string> v) {
+            if (p.compensation) p.compensation->currency = std::move(v);
+        },
+        "Set the compensation's currency", &bad_currency);
     Tag("pay:comp:currency");
     ImGui::SameLine();
     TextMuted("ISO 4217 code (USD, EUR); empty: none");
     if (bad_currency) error = "Currency: three letters such as USD, EUR or GBP, or empty.";
-    const std::string per_week = std::string(money) + " per week";
-    NumberField(app, "Primary", "primary-weekly", c.primary_weekly, kMaxMoney, per_week.c_str(), &error);
-    NumberField(app, "Secondary", "secondary-weekly", c.secondary_weekly, kMaxMoney, per_week.c_str(), &error);
-    const std::string per_incident = std::string(money) + " per incident handled";
-    NumberField(app, "Per incident", "per-incident", c.per_incident, kMaxMoney, per_incident.c_str(), &error);
-    const std::string weekend = std::string(money) + " per weekend as primary";
-    NumberField(app, "Weekend extra", "weekend", c.weekend, kMaxMoney, weekend.c_str(), &error);
-    NumberField(app, "Rest after a P0", "p0-rest-hours", c.p0_rest_hours, kMaxHours, "hours per P0 responded to", &error);
-    NumberField(app, "Weekend comp", "weekend-comp-hours", c.weekend_comp_hours, kMaxHours, "hours per weekend as primary",
+    using C = rp::Compensation;
+    NumberField(app, "Primary", "primary-weekly", &C::primary_weekly, kMaxMoney, money + " per week", &error);
+    NumberField(app, "Secondary", "secondary-weekly", &C::secondary_weekly, kMaxMoney, money + " per week", &error);
+    NumberField(app, "Per incident", "per-incident", &C::per_incident, kMaxMoney, money + " per incident handled", &error);
+    NumberField(app, "Weekend extra", "weekend", &C::weekend, kMaxMoney, money + " per weekend as primary", &error);
+    NumberField(app, "Rest after a P0", "p0-rest-hours", &C::p0_rest_hours, kMaxHours, "hours per P0 responded to", &error);
+    NumberField(app, "Weekend comp", "weekend-comp-hours", &C::weekend_comp_hours, kMaxHours, "hours per weekend as primary",
                 &error);
     if (!error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.error_text));
@@ -191,11 +201,13 @@ void DrawPayWindow(App& app) {
         }
         Tag("pay:download");
         ImGui::SameLine();
-        TextMuted("%s · amounts in %s · rest/comp in hours",
-                  inc.report ? (Count((int)p.incidents, "incident", "incidents") + " from the last run").c_str()
-                             : "no incidents",
-                  p.currency.empty() ? "the plan's currency" : p.currency.c_str());
+        const std::string summary = (inc.report ? Count((int)p.incidents, "incident", "incidents") + " from the last run"
+                                                : std::string("no incidents")) +
+                                    " \u00b7 amounts in " + (p.currency.empty() ? std::string("no currency given") : p.currency) +
+                                    " \u00b7 rest/comp in hours";
+        TextMuted("%s", summary.c_str());
         Tag("pay:summary");
+        TagText("pay:summary", summary);
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingStretchProp;
         if (ImGui::BeginTable("##pay", 10, flags, ImVec2(0, std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().y)))) {

@@ -363,9 +363,11 @@ void TimeOffTab(App& app) {
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-FLT_MIN);
                 InputDate(app, "##from", off.from, "Edit time off of " + who);
+                Tag("timeoff:" + std::to_string(t) + ":from");
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-FLT_MIN);
                 InputDate(app, "##to", off.to, "Edit time off of " + who);
+                Tag("timeoff:" + std::to_string(t) + ":to");
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-FLT_MIN);
                 InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");

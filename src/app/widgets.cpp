@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cstdarg>
 #include <cstdio>
+#include <functional>
 #include <unordered_map>
 
 #include <date/tz.h>
@@ -141,41 +142,72 @@ std::string FormatDecimal(double value) {
     return s;
 }
 
-bool InputDecimal(App& app, const char* label, double& value, const std::string& description, double max_value,
-                  bool* invalid) {
-    auto parse = [max_value](const std::string& s) -> std::optional<double> {
-        auto v = rp::parseDecimal(s);
-        if (!v || *v > max_value) return std::nullopt;
-        return v;
-    };
-    bool bad = false;
-    bool changed = ParsedField(
-        app, label, FormatDecimal(value), "a number such as 500 or 12.50", parse, [](double v) { return FormatDecimal(v); },
-        [&](double v) { value = v; }, description, &bad);
-    if (invalid) *invalid = bad;
+namespace {
+
+// A field whose text becomes one undoable step when it is left (Enter, Tab, a click
+// elsewhere) and reads as a value; while the text is not one, *invalid is set (the view
+// says why), and leaving then keeps the plan's value. Escape reverts.
+template <class V, class Parse, class Format>
+bool CommitField(App& app, const char* label, const V& current, Parse parse, Format format, const char* hint,
+                 std::function<void(rp::Plan&, V)> set, const std::string& description, bool* invalid) {
+    ImGuiID id = ImGui::GetID(label);
+    auto& buffers = FieldBuffers();
+    const std::string shown = format(current);
+    auto it = buffers.find(id);
+    std::string& buffer = it != buffers.end() ? it->second : (buffers[id] = shown);
+    const std::optional<V> value = parse(buffer);
+    if (!value) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
+    ImGui::InputTextWithHint(label, hint, &buffer);
+    if (!value) ImGui::PopStyleColor();
+    const bool active = ImGui::IsItemActive();
+    if (invalid) *invalid = active && !value;
+    bool changed = false;
+    if (ImGui::IsItemDeactivated()) {
+        const std::optional<V> now = parse(buffer);
+        if (now && format(*now) != shown) {
+            V v = *now;
+            Edit(app, description, [set, v](rp::Plan& p) { set(p, v); });
+            changed = true;
+        } else if (!now) {
+            ShowNotice(app, description + ": \"" + buffer + "\" is not " + hint + "; kept " +
+                                (shown.empty() ? std::string("it empty") : shown), 8);
+        }
+    }
+    if (!active) buffers.erase(id);   // shows the plan's value again
     return changed;
 }
 
-bool InputCurrency(App& app, const char* label, std::optional<std::string>& value, const std::string& description,
+}  // namespace
+
+bool InputDecimal(App& app, const char* label, double current, std::function<void(rp::Plan&, double)> set,
+                  const std::string& description, double max_value, bool* invalid) {
+    auto parse = [max_value](const std::string& s) -> std::optional<double> {
+        std::string t = s;
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+        while (!t.empty() && t.front() == ' ') t.erase(t.begin());
+        auto v = rp::parseDecimal(t);
+        if (!v || *v > max_value) return std::nullopt;
+        return v;
+    };
+    return CommitField<double>(app, label, current, parse, [](double v) { return FormatDecimal(v); },
+                               "a number such as 500 or 12.50", std::move(set), description, invalid);
+}
+
+bool InputCurrency(App& app, const char* label, const std::optional<std::string>& current,
+                   std::function<void(rp::Plan&, std::optional<std::string>)> set, const std::string& description,
                    bool* invalid) {
-    auto parse = [](const std::string& typed) -> std::optional<std::string> {
+    using Code = std::optional<std::string>;
+    auto parse = [](const std::string& typed) -> std::optional<Code> {
         std::string s;
         for (unsigned char c : typed)
             if (c != ' ') s += static_cast<char>(std::toupper(c));
-        if (s.empty()) return s;   // no currency
+        if (s.empty()) return Code();   // no currency
         if (s.size() != 3 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
             return std::nullopt;
-        return s;
+        return Code(s);
     };
-    bool bad = false;
-    bool changed = ParsedField(
-        app, label, value.value_or(""), "3 letters such as USD or EUR", parse, [](const std::string& s) { return s; },
-        [&](const std::string& s) {
-            if (s.empty()) value.reset(); else value = s;
-        },
-        description, &bad);
-    if (invalid) *invalid = bad;
-    return changed;
+    return CommitField<Code>(app, label, current, parse, [](const Code& c) { return c.value_or(""); },
+                             "a currency code such as USD", std::move(set), description, invalid);
 }
 
 std::optional<DateTimeInput> ParseDateTimeInput(const date::time_zone* zone, const std::string& typed) {
@@ -518,7 +550,7 @@ bool PickPerson(const App& app, const char* label, const std::optional<std::stri
         ++shown;
         const bool selected = current && *current == p.id;
         ImGui::PushID(e.person);
-        if (ImGui::Selectable("##entry", selected, ImGuiSelectableFlags_AllowOverlap)) {
+        if (ImGui::Selectable("##entry", selected)) {
             *out = p.id;
             chosen = true;
         }

@@ -1,5 +1,6 @@
 // Small widgets shared by the views, and the test hook's rectangle registry.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,13 +42,15 @@ bool InputDate(App& app, const char* label, rp::Date& value, const std::string& 
 // A time of day typed as HH:MM (minutes after midnight).
 bool InputTime(App& app, const char* label, int& minute_of_day, const std::string& description);
 
-// A number typed as a plain decimal ("500", "12.50"; 0 ≤ value ≤ max_value). Live and
-// undoable like InputDate; *invalid tells whether the text being typed is not a number.
-bool InputDecimal(App& app, const char* label, double& value, const std::string& description,
-                  double max_value, bool* invalid = nullptr);
+// A number typed as a plain decimal ("500", "12.50"; 0 ≤ value ≤ max_value). The text
+// becomes one undoable step, `set` applied to the plan, when the field is left; while
+// it is not such a number *invalid is set, and leaving then keeps the plan's value.
+bool InputDecimal(App& app, const char* label, double current, std::function<void(rp::Plan&, double)> set,
+                  const std::string& description, double max_value, bool* invalid = nullptr);
 std::string FormatDecimal(double value);   // 500, 12.5, 0.25
-// An ISO 4217 currency code (3 letters, typed in any case; empty = none). Live, undoable.
-bool InputCurrency(App& app, const char* label, std::optional<std::string>& value, const std::string& description,
+// An ISO 4217 currency code (3 letters, typed in any case; empty = none), as InputDecimal.
+bool InputCurrency(App& app, const char* label, const std::optional<std::string>& current,
+                   std::function<void(rp::Plan&, std::optional<std::string>)> set, const std::string& description,
                    bool* invalid = nullptr);
 
 // A date-time typed by a person: "2026-12-08 18:00" (team zone), the ISO form
