@@ -364,7 +364,13 @@ void DrawGapsWindow(App& app) {
                         ImGui::TableNextColumn();
                         ImGui::TextUnformatted(gap.week ? ShortDate(*gap.week).c_str() : "\u2014");
                         ImGui::TableNextColumn();
-                        const std::string what = ReadableMessage(zone, gap.message);
+                        std::string what = ReadableMessage(zone, gap.message);
+                        if (gap.person) {   // "bob has time off" -> "Bob Osei has time off"
+                            const std::string id = *gap.person + " has time off";
+                            const std::size_t at = what.find(id);
+                            if (at != std::string::npos)
+                                what.replace(at, gap.person->size(), plan.nameOf(*gap.person));
+                        }
                         ImGui::TextUnformatted(what.c_str());
                         TagText("gap:" + std::to_string(i), when + " | " + gap.severity + " | " + what);
                         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", gap.message.c_str());

@@ -122,6 +122,8 @@ void LevelHistogram(const rp::IncidentReport& r) {
     std::int64_t maxv = 1;
     for (auto n : r.totals.levels.n) maxv = std::max(maxv, n);
     ImVec2 o = ImGui::GetCursorScreenPos();
+    const float pad = em * 1.3f;   // room for the tallest bar's number
+    o.y += pad;
     const float h = em * 6, col_w = em * 5.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int l = 0; l < 5; ++l) {
@@ -133,15 +135,18 @@ void LevelHistogram(const rp::IncidentReport& r) {
         dl->AddText(ImVec2(x + em * 0.5f, o.y + h - bh - em - 1), pal.muted_text, num);
         dl->AddText(ImVec2(x + em * 0.5f, o.y + h + 2), ImGui::GetColorU32(ImGuiCol_Text), kLevelNames[l]);
     }
-    ImGui::Dummy(ImVec2(col_w * 5, h + em * 1.4f));
-    Legend({{pal.primary, "answered on call (primary or secondary)"}, {pal.error_text, "escalated beyond the rotation"}},
+    ImGui::Dummy(ImVec2(col_w * 5, pad + h + em * 1.4f));
+    Legend({{pal.primary, "stopped at primary or secondary"}, {pal.error_text, "escalated to the contact, CTO or CEO"}},
            "incidents:legend:levels");
+    TextMuted("Incidents by the highest level they paged.");
 }
 
 void WeekChart(const rp::IncidentReport& r) {
     const Palette& pal = GetPalette();
     const float em = ImGui::GetFontSize();
     ImVec2 o = ImGui::GetCursorScreenPos();
+    const float pad = em * 1.3f;   // the "max" line above the bars
+    o.y += pad;
     float width = std::max(150.0f, ImGui::GetContentRegionAvail().x - em), h = em * 6;
     std::int64_t maxv = 1;
     for (const auto& w : r.per_week) maxv = std::max(maxv, w.pages);
@@ -162,9 +167,10 @@ void WeekChart(const rp::IncidentReport& r) {
         dl->AddText(ImVec2(o.x + width - ImGui::CalcTextSize(last.c_str()).x, o.y + h + 2), pal.muted_text, last.c_str());
         char top[48];
         std::snprintf(top, sizeof top, "max %lld pages", (long long)maxv);
-        dl->AddText(ImVec2(o.x + 2, o.y), pal.muted_text, top);
+        dl->AddText(ImVec2(o.x + 2, o.y - pad), pal.muted_text, top);
     }
-    ImGui::Dummy(ImVec2(width, h + em * 1.4f));
+    ImGui::SetCursorScreenPos(ImVec2(o.x, o.y - pad));
+    ImGui::Dummy(ImVec2(width, pad + h + em * 1.4f));
     if (ImGui::IsItemHovered() && n > 0) {
         int i = std::clamp(int((ImGui::GetIO().MousePos.x - o.x) / (width / n)), 0, n - 1);
         const auto& w = r.per_week[i];

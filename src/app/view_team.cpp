@@ -194,13 +194,23 @@ void PersonEditor(App& app, int index) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
         InputDate(app, "##to", off.to, "Edit time off of " + who);
+        // The reason beside the dates where the panel is wide enough, else under them.
+        const float reason_min = ImGui::GetFontSize() * 7;
+        const float x_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.x);
-        InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
-        ImGui::SameLine();
+        const bool beside = ImGui::GetContentRegionAvail().x - x_w >= reason_min;
+        if (beside) {
+            ImGui::SetNextItemWidth(-x_w);
+            InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+            ImGui::SameLine();
+        }
         if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0)))
             Edit(app, "Remove time off of " + who, [t](rp::Plan& p) { p.time_off.erase(p.time_off.begin() + t); });
         ImGui::SetItemTooltip("Remove this time off");
+        if (!beside) {
+            ImGui::SetNextItemWidth(w * 2 + ImGui::CalcTextSize("to").x + ImGui::GetStyle().ItemSpacing.x * 2);
+            InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+        }
         ImGui::PopID();
     }
     if (shown == 0) TextMuted("None");
@@ -341,12 +351,20 @@ void TimeOffTab(App& app) {
     }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("##timeoff", 5, flags)) {
+    // Dates are always shown whole. Wide: one line per entry (who, from, to, reason).
+    // Narrow (the usual side panel): the name, then the dates, then the reason.
+    const float em = ImGui::GetFontSize(), date_w = DateFieldWidth();
+    const bool wide = ImGui::GetContentRegionAvail().x >= date_w * 2 + ImGui::GetFrameHeight() + em * 17;
+    if (ImGui::BeginTable("##timeoff", wide ? 5 : 2, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Who", 0, 1.2f);
-        ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, DateFieldWidth());
-        ImGui::TableSetupColumn("To", ImGuiTableColumnFlags_WidthFixed, DateFieldWidth());
-        ImGui::TableSetupColumn("Reason", 0, 1.3f);
+        if (wide) {
+            ImGui::TableSetupColumn("Who", 0, 1.2f);
+            ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, date_w);
+            ImGui::TableSetupColumn("To", ImGuiTableColumnFlags_WidthFixed, date_w);
+            ImGui::TableSetupColumn("Reason", 0, 1.3f);
+        } else {
+            ImGui::TableSetupColumn("Who, from \u2013 to, reason", ImGuiTableColumnFlags_WidthStretch);
+        }
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
@@ -355,25 +373,33 @@ void TimeOffTab(App& app) {
             for (int t = clipper.DisplayStart; t < clipper.DisplayEnd; ++t) {
                 rp::TimeOff& off = live.time_off[t];
                 const std::string who = live.nameOf(off.person);
+                const std::string what = "Edit time off of " + who;
                 ImGui::PushID(t);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextUnformatted(who.c_str());
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                InputDate(app, "##from", off.from, "Edit time off of " + who);
+                if (wide) ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(wide ? -FLT_MIN : date_w);
+                InputDate(app, "##from", off.from, what);
                 Tag("timeoff:" + std::to_string(t) + ":from");
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                InputDate(app, "##to", off.to, "Edit time off of " + who);
+                if (wide) {
+                    ImGui::TableNextColumn();
+                } else {
+                    ImGui::SameLine();
+                    ImGui::TextUnformatted("\u2013");
+                    ImGui::SameLine();
+                }
+                ImGui::SetNextItemWidth(wide ? -FLT_MIN : date_w);
+                InputDate(app, "##to", off.to, what);
                 Tag("timeoff:" + std::to_string(t) + ":to");
-                ImGui::TableNextColumn();
+                if (wide) ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-FLT_MIN);
-                InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+                InputOptional(app, "##reason", off.reason, what, "reason");
                 ImGui::TableNextColumn();
                 if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0)))
                     Edit(app, "Remove time off of " + who, [t](rp::Plan& p) { p.time_off.erase(p.time_off.begin() + t); });
+                ImGui::SetItemTooltip("Remove this time off");
                 ImGui::PopID();
             }
         }

@@ -149,7 +149,8 @@ namespace {
 // says why), and leaving then keeps the plan's value. Escape reverts.
 template <class V, class Parse, class Format>
 bool CommitField(App& app, const char* label, const V& current, Parse parse, Format format, const char* hint,
-                 std::function<void(rp::Plan&, V)> set, const std::string& description, bool* invalid) {
+                 const char* placeholder, std::function<void(rp::Plan&, V)> set, const std::string& description,
+                 bool* invalid) {
     ImGuiID id = ImGui::GetID(label);
     auto& buffers = FieldBuffers();
     const std::string shown = format(current);
@@ -157,7 +158,7 @@ bool CommitField(App& app, const char* label, const V& current, Parse parse, For
     std::string& buffer = it != buffers.end() ? it->second : (buffers[id] = shown);
     const std::optional<V> value = parse(buffer);
     if (!value) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
-    ImGui::InputTextWithHint(label, hint, &buffer);
+    ImGui::InputTextWithHint(label, placeholder, &buffer);
     if (!value) ImGui::PopStyleColor();
     const bool active = ImGui::IsItemActive();
     if (invalid) *invalid = active && !value;
@@ -190,7 +191,7 @@ bool InputDecimal(App& app, const char* label, double current, std::function<voi
         return v;
     };
     return CommitField<double>(app, label, current, parse, [](double v) { return FormatDecimal(v); },
-                               "a number such as 500 or 12.50", std::move(set), description, invalid);
+                               "a number such as 500 or 12.50", "0", std::move(set), description, invalid);
 }
 
 bool InputCurrency(App& app, const char* label, const std::optional<std::string>& current,
@@ -207,7 +208,7 @@ bool InputCurrency(App& app, const char* label, const std::optional<std::string>
         return Code(s);
     };
     return CommitField<Code>(app, label, current, parse, [](const Code& c) { return c.value_or(""); },
-                             "a currency code such as USD", std::move(set), description, invalid);
+                             "a currency code such as USD", "USD", std::move(set), description, invalid);
 }
 
 std::optional<DateTimeInput> ParseDateTimeInput(const date::time_zone* zone, const std::string& typed) {

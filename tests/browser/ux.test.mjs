@@ -198,7 +198,7 @@ export default async function ({ url, context, root, shots, runner }) {
     const i = gaps.gaps.findIndex((g) => g.kind === 'time-off' && g.person === 'bob');
     const row = await waitText(page, 'gap:' + i);
     const re = new RegExp('^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d\\d Dec 2026 \\d\\d:\\d\\d EST \\| ' + gaps.gaps[i].severity +
-      ' \\| The primary is skipped at (Tue|Wed) 1[56] Dec \\d\\d:\\d\\d EST: bob has time off \\(dentist\\)$');
+      ' \\| The primary is skipped at (Tue|Wed) 1[56] Dec \\d\\d:\\d\\d EST: Bob Osei has time off \\(dentist\\)$');
     assert(re.test(row), 'row: ' + row);
     await shot('ux-gaps-grouped.png');
     // The fix: Set the CTO… → Erin.
