@@ -430,6 +430,7 @@ void DrawEscalationWindow(App& app) {
     }
     Inputs(app);
     Recompute(app);
+    TagText("esc:inputs", app.inc_views.esc.key);   // revision|date|time|severity|security|resolve|acks
     const EscalationViewState& st = app.inc_views.esc;
     ImGui::Separator();
     if (!st.error.empty()) {
