@@ -80,6 +80,11 @@
         var c = Module.canvas.getBoundingClientRect();
         return { x: r.x + c.left, y: r.y + c.top, w: r.w, h: r.h };
       },
+      // The text shown by the item with that label in the last frame, where the page
+      // records it (docs/page.md, "widgetText"), or null.
+      widgetText: function (label) {
+        return JSON.parse(Module.ccall('rp_test_widget_text', 'string', ['string'], [String(label)]));
+      },
       undo: function () { Module.ccall('rp_test_undo', null, [], []); },
       redo: function () { Module.ccall('rp_test_redo', null, [], []); },
       canUndo: function () { return Module.ccall('rp_test_can_undo', 'number', [], []) !== 0; },

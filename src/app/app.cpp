@@ -211,6 +211,7 @@ void RunFrame(App& app) {
     DrawStatusBar(app);
     DrawDropHint(app);
     DrawModals(app);
+    DrawGuidance(app);   // welcome, getting started, rules (state_ux.hpp)
 
     ApplyPendingEdits(app);
     Autosave(app);

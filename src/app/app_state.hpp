@@ -16,6 +16,7 @@
 #include "state_changes.hpp"
 #include "state_incidents.hpp"
 #include "state_requests.hpp"
+#include "state_ux.hpp"
 #include "undo.hpp"
 
 namespace date { class time_zone; }
@@ -158,13 +159,14 @@ struct App {
     IncidentViews inc_views;               // escalation, gaps, incidents, pay, handoff (state_incidents.hpp)
     RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
     ChangesState chg;                      // published rotations, the review (state_changes.hpp)
+    UxState ux;                            // welcome, guidance, gap groups, markers (state_ux.hpp)
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;
     ViewerZone viewer;
     Settings settings;
     std::vector<std::string> zone_names;   // every IANA zone the database has, sorted
-    std::string file_name = "plan.json";   // name used when saving
+    std::string file_name;                 // the opened file's name; "" or the sample's: saved under the team's name (SaveFileName)
     bool save_blocked = false;             // the plan as it is would not read back; not stored
     bool ready = false;                    // the JS API has been announced
     int frame = 0;

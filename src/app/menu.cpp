@@ -76,6 +76,7 @@ void DrawMainMenu(App& app) {
     bool help_open = ImGui::BeginMenu("Help");
     Tag("menu:Help");
     if (help_open) {
+        GuidanceMenuItems(app);
         ActionMenuItem(app, ActionId::About);
         ImGui::EndMenu();
     }

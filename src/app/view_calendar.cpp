@@ -551,29 +551,30 @@ void OverrideForm(App& app) {
     Tag("override:person");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(field);
-    ImGui::InputTextWithHint("##from", "from YYYY-MM-DDTHH:MM", &st.from);
+    ImGui::InputTextWithHint("##from", "from 2026-12-08 18:00", &st.from);
     Tag("override:from");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(field);
-    ImGui::InputTextWithHint("##to", "to YYYY-MM-DDTHH:MM", &st.to);
+    ImGui::InputTextWithHint("##to", "to 2026-12-09 09:00", &st.to);
     Tag("override:to");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     ImGui::InputTextWithHint("##reason", "reason (optional)", &st.reason);
     Tag("override:reason");
     ImGui::SameLine();
     if (ImGui::Button("Add override")) {
-        std::optional<rp::Instant> from = zone ? rp::parseDateTime(zone, st.from) : std::nullopt;
-        std::optional<rp::Instant> to = zone ? rp::parseDateTime(zone, st.to) : std::nullopt;
+        // Typed as "2026-12-08 18:00" or ISO "2026-12-08T18:00" (page-ux: ParseDateTimeInput).
+        std::optional<DateTimeInput> from = ParseDateTimeInput(zone, st.from);
+        std::optional<DateTimeInput> to = ParseDateTimeInput(zone, st.to);
         if (st.person.empty()) st.form_error = "Pick who takes over.";
-        else if (!from) st.form_error = "From: expected a date-time such as 2026-12-02T18:00.";
-        else if (!to) st.form_error = "To: expected a date-time such as 2026-12-03T09:00.";
-        else if (*from >= *to) st.form_error = "From must be before to.";
+        else if (!from) st.form_error = DateTimeInputError("From", st.from);
+        else if (!to) st.form_error = DateTimeInputError("To", st.to);
+        else if (from->at >= to->at) st.form_error = "From must be before to.";
         else {
             rp::Override o;
             o.role = st.role == 0 ? rp::Role::Primary : rp::Role::Secondary;
             o.person = st.person;
-            o.from = {st.from, *from};
-            o.to = {st.to, *to};
+            o.from = {from->text, from->at};
+            o.to = {to->text, to->at};
             if (!st.reason.empty()) o.reason = st.reason;
             Edit(app, "Add an override for " + plan.nameOf(st.person), [o](rp::Plan& p) { p.overrides.push_back(o); });
             st.form_error.clear();
@@ -583,8 +584,12 @@ void OverrideForm(App& app) {
     Tag("override:add");
     if (!st.form_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
+        ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(st.form_error.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
+        Tag("override:error");
+        TagText("override:error", st.form_error);
     } else {
         TextMuted("Times are in the team zone (%s); add Z or an offset for another.", plan.team_timezone.c_str());
     }

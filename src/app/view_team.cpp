@@ -53,6 +53,11 @@ bool Matches(const rp::Person& p, const std::string& filter) {
     return lower(p.name).find(f) != std::string::npos || lower(p.id).find(f) != std::string::npos;
 }
 
+// Wide enough for a whole date ("2026-12-28") in the current font, frame included.
+float DateFieldWidth() {
+    return ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() * 0.6f;
+}
+
 void Badge(const char* text, ImU32 color) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color));
@@ -112,29 +117,36 @@ void PersonEditor(App& app, int index) {
         ImGui::SetNextItemWidth(-FLT_MIN);
     };
 
-    // The id: renamed on Enter, everywhere it is used.
+    // The id: renamed everywhere it is used when the field is left (Enter, Tab or a
+    // click elsewhere); Escape, or an id that cannot be used, keeps the old one.
     if (app.team.id_buffer_for != index) {
         app.team.id_buffer = person.id;
         app.team.id_buffer_for = index;
     }
     label("Id");
-    bool rename = ImGui::InputText("##id", &app.team.id_buffer,
-                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank);
+    ImGui::InputText("##id", &app.team.id_buffer, ImGuiInputTextFlags_CharsNoBlank);
+    const bool id_left = ImGui::IsItemDeactivated();
+    const bool id_escaped = id_left && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     Tag("team:id");
     bool id_changed = app.team.id_buffer != person.id;
     std::string problem = id_changed ? IdProblem(live, app.team.id_buffer, index) : std::string();
-    if (id_changed) {
+    if (id_changed && !id_left) {
         if (!problem.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
             ImGui::TextWrapped("%s", problem.c_str());
             ImGui::PopStyleColor();
         } else {
-            TextMuted("Enter renames \"%s\" everywhere in the plan", person.id.c_str());
+            TextMuted("Leaving the field renames \"%s\" everywhere in the plan", person.id.c_str());
         }
     }
-    if (rename && id_changed && problem.empty()) {
-        std::string from = person.id, to = app.team.id_buffer;
-        Edit(app, "Rename " + from + " to " + to, [from, to](rp::Plan& p) { RenameEverywhere(p, from, to); });
+    if (id_left && id_changed) {
+        if (problem.empty() && !id_escaped) {
+            std::string from = person.id, to = app.team.id_buffer;
+            Edit(app, "Rename " + from + " to " + to, [from, to](rp::Plan& p) { RenameEverywhere(p, from, to); });
+        } else {
+            if (!id_escaped) ShowNotice(app, "Id not changed: " + problem, 8);
+            app.team.id_buffer = person.id;
+        }
     }
 
     label("Name");
@@ -178,7 +190,7 @@ void PersonEditor(App& app, int index) {
         if (off.person != person.id) continue;
         ++shown;
         ImGui::PushID(t);
-        float w = ImGui::GetFontSize() * 6.3f;
+        const float w = DateFieldWidth();
         ImGui::SetNextItemWidth(w);
         InputDate(app, "##from", off.from, "Edit time off of " + who);
         ImGui::SameLine();
@@ -186,18 +198,28 @@ void PersonEditor(App& app, int index) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
         InputDate(app, "##to", off.to, "Edit time off of " + who);
+        // The reason beside the dates where the panel is wide enough, else under them.
+        const float reason_min = ImGui::GetFontSize() * 7;
+        const float x_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.x);
-        InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
-        ImGui::SameLine();
+        const bool beside = ImGui::GetContentRegionAvail().x - x_w >= reason_min;
+        if (beside) {
+            ImGui::SetNextItemWidth(-x_w);
+            InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+            ImGui::SameLine();
+        }
         if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0)))
             Edit(app, "Remove time off of " + who, [t](rp::Plan& p) { p.time_off.erase(p.time_off.begin() + t); });
         ImGui::SetItemTooltip("Remove this time off");
+        if (!beside) {
+            ImGui::SetNextItemWidth(w * 2 + ImGui::CalcTextSize("to").x + ImGui::GetStyle().ItemSpacing.x * 2);
+            InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+        }
         ImGui::PopID();
     }
     if (shown == 0) TextMuted("None");
     TeamViewState& st = app.team;
-    float w = ImGui::GetFontSize() * 6.3f;
+    const float w = DateFieldWidth();
     ImGui::SetNextItemWidth(w);
     ImGui::InputTextWithHint("##offfrom", "from", &st.time_off_from);
     ImGui::SameLine();
@@ -333,12 +355,20 @@ void TimeOffTab(App& app) {
     }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("##timeoff", 5, flags)) {
+    // Dates are always shown whole. Wide: one line per entry (who, from, to, reason).
+    // Narrow (the usual side panel): the name, then the dates, then the reason.
+    const float em = ImGui::GetFontSize(), date_w = DateFieldWidth();
+    const bool wide = ImGui::GetContentRegionAvail().x >= date_w * 2 + ImGui::GetFrameHeight() + em * 17;
+    if (ImGui::BeginTable("##timeoff", wide ? 5 : 2, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Who", 0, 1.2f);
-        ImGui::TableSetupColumn("From", 0, 1.1f);
-        ImGui::TableSetupColumn("To", 0, 1.1f);
-        ImGui::TableSetupColumn("Reason", 0, 1.3f);
+        if (wide) {
+            ImGui::TableSetupColumn("Who", 0, 1.2f);
+            ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, date_w);
+            ImGui::TableSetupColumn("To", ImGuiTableColumnFlags_WidthFixed, date_w);
+            ImGui::TableSetupColumn("Reason", 0, 1.3f);
+        } else {
+            ImGui::TableSetupColumn("Who, from \u2013 to, reason", ImGuiTableColumnFlags_WidthStretch);
+        }
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
@@ -347,23 +377,33 @@ void TimeOffTab(App& app) {
             for (int t = clipper.DisplayStart; t < clipper.DisplayEnd; ++t) {
                 rp::TimeOff& off = live.time_off[t];
                 const std::string who = live.nameOf(off.person);
+                const std::string what = "Edit time off of " + who;
                 ImGui::PushID(t);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextUnformatted(who.c_str());
-                ImGui::TableNextColumn();
+                if (wide) ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(wide ? -FLT_MIN : date_w);
+                InputDate(app, "##from", off.from, what);
+                Tag("timeoff:" + std::to_string(t) + ":from");
+                if (wide) {
+                    ImGui::TableNextColumn();
+                } else {
+                    ImGui::SameLine();
+                    ImGui::TextUnformatted("\u2013");
+                    ImGui::SameLine();
+                }
+                ImGui::SetNextItemWidth(wide ? -FLT_MIN : date_w);
+                InputDate(app, "##to", off.to, what);
+                Tag("timeoff:" + std::to_string(t) + ":to");
+                if (wide) ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-FLT_MIN);
-                InputDate(app, "##from", off.from, "Edit time off of " + who);
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                InputDate(app, "##to", off.to, "Edit time off of " + who);
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+                InputOptional(app, "##reason", off.reason, what, "reason");
                 ImGui::TableNextColumn();
                 if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0)))
                     Edit(app, "Remove time off of " + who, [t](rp::Plan& p) { p.time_off.erase(p.time_off.begin() + t); });
+                ImGui::SetItemTooltip("Remove this time off");
                 ImGui::PopID();
             }
         }
