@@ -15,6 +15,8 @@
 #include "core/model/shifts.hpp"
 #include "state_incidents.hpp"
 #include "state_requests.hpp"
+#include "state_storage.hpp"
+#include "removal.hpp"
 #include "undo.hpp"
 
 namespace date { class time_zone; }
@@ -145,6 +147,8 @@ struct App {
     ExportsViewState exports;
     IncidentViews inc_views;               // escalation, gaps, incidents, pay, handoff (state_incidents.hpp)
     RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
+    StorageState storage;                  // saving in the browser, other tabs (state_storage.hpp)
+    RemovalDialogState removal;            // "Remove from the team" question (removal.hpp)
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;
@@ -152,7 +156,6 @@ struct App {
     Settings settings;
     std::vector<std::string> zone_names;   // every IANA zone the database has, sorted
     std::string file_name = "plan.json";   // name used when saving
-    bool save_blocked = false;             // the plan as it is would not read back; not stored
     bool ready = false;                    // the JS API has been announced
     int frame = 0;
     double frame_ms = 0;                   // the last frame's main-thread time (UI build + GL submission)
@@ -172,6 +175,9 @@ void Edit(App& app, std::string description, std::function<void(rp::Plan&)> edit
 std::optional<std::string> LoadPlanText(App& app, const std::string& text, const std::string& description);
 void ShowError(App& app, const std::string& title, const std::string& message);
 void ShowNotice(App& app, const std::string& text, double seconds = 6);
+// An operation ran out of the page's memory (std::bad_alloc): says so in a modal, frees the
+// undo history. `what` names what was not done.
+void ShowOutOfMemory(App& app, const std::string& what);
 // "1 error", "3 errors"
 std::string Count(int n, const char* singular, const char* plural);
 

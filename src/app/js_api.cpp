@@ -43,6 +43,9 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_load_plan(const char* text) {
     app::App& a = app::TheApp();
     try {
         if (auto error = app::LoadPlanText(a, text ? text : "", "Load plan (API)")) return Fail(*error);
+    } catch (const std::bad_alloc&) {
+        a.doc.DropHistory();
+        return Fail("not enough memory in the page to load this plan; the open plan is unchanged");
     } catch (const std::exception& e) {
         return Fail(e.what());
     }
