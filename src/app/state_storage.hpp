@@ -34,6 +34,7 @@ struct StorageState {
     // The last save failed: the reason, kept on screen until a save succeeds.
     std::string failure;
     bool failure_quota = false;
+    bool failure_restored = false;       // from the last visit: the plan restored is not the newest
     std::uint64_t failed_text = 0;       // not retried until the plan changes (or Retry)
     // The plan as it is would not read back: not stored.
     bool blocked = false;

@@ -45,8 +45,8 @@ double NowMs() { return platform::NowSeconds() * 1000.0; }
 std::string LocalTime(const App& app, double ms) {
     using namespace std::chrono;
     if (ms <= 0) return "—";
-    const sys_seconds t{seconds{static_cast<long long>(ms / 1000)}};
-    const sys_seconds now = floor<seconds>(system_clock::now());
+    const date::sys_seconds t{seconds{static_cast<long long>(ms / 1000)}};
+    const date::sys_seconds now = floor<seconds>(system_clock::now());
     try {
         date::local_seconds local, today;
         if (app.viewer.zone) {
@@ -162,13 +162,11 @@ void RestoreStartPlan(App& app) {
                 // not the newest plan, and keep saying it until a save succeeds.
                 if (unsaved.is_object() && unsaved.value("time", 0.0) > head.time_ms) {
                     const std::string desc = unsaved.value("desc", std::string());
-                    st.failure = "changes after " + LocalTime(app, head.time_ms) + " were not saved";
+                    st.failure = "changes after " + LocalTime(app, head.time_ms) + " were not saved (the last: " +
+                                 Quoted(desc) + " at " + LocalTime(app, unsaved.value("time", 0.0)) + ")";
                     st.failure_quota = unsaved.value("error", std::string()) == "QuotaExceededError";
-                    ShowNotice(app,
-                               "Restored the save of " + LocalTime(app, head.time_ms) + ", not your latest changes: " +
-                                   Quoted(desc) + " (" + LocalTime(app, unsaved.value("time", 0.0)) +
-                                   ") could not be saved" + (st.failure_quota ? " (storage full)" : ""),
-                               0);
+                    st.failure_restored = true;
+                    ShowNotice(app, "Restored the save of " + LocalTime(app, head.time_ms) + ", not your latest changes", 0);
                 } else {
                     ShowNotice(app, "Restored your plan saved in this browser at " + LocalTime(app, head.time_ms), 0);
                 }
@@ -299,6 +297,7 @@ void HandleEvent(App& app, const platform::StoreEvent& e) {
         st.saved_at_ms = ev.value("time", NowMs());
         st.failure.clear();
         st.failure_quota = false;
+        st.failure_restored = false;
         st.legacy = false;
         st.sample = false;
     } else if (type == "conflict") {
@@ -312,6 +311,7 @@ void HandleEvent(App& app, const platform::StoreEvent& e) {
         st.in_flight = false;
         st.failure = ev.value("error", std::string("the save failed"));
         st.failure_quota = ev.value("quota", false);
+        st.failure_restored = false;
         st.failed_text = st.in_flight_text;
     } else if (type == "external") {
         const SaveEntry head = ReadEntry(ev.contains("head") ? ev["head"] : rp::Json());
@@ -372,8 +372,11 @@ void DrawSaveStatus(App& app) {
         if (ImGui::SmallButton("Resolve\u2026")) st.conflict_open = true;
         Tag("status:resolve");
     } else if (!st.failure.empty()) {
-        warn(st.failure_quota ? "Not saved: this browser's storage for the page is full"
-                              : "Not saved: " + st.failure);
+        if (st.failure_restored)
+            warn(std::string(st.failure_quota ? "Storage full: " : "Not saved: ") +
+                 st.failure.substr(0, st.failure.find(" (the last")));
+        else
+            warn(st.failure_quota ? "Not saved: this browser's storage for the page is full" : "Not saved: " + st.failure);
         ImGui::SetItemTooltip("%s\nThe last save that worked stays in this browser. Download the plan (Ctrl+S) to keep "
                               "your changes.",
                               st.failure.c_str());
@@ -426,8 +429,11 @@ void ConflictDialog(App& app) {
     ImGui::TextUnformatted(("At " + LocalTime(app, st.theirs.time_ms) + " another tab saved " +
                             Quoted(st.theirs.description) + ".")
                                .c_str());
-    ImGui::TextUnformatted(("This tab has changes that are not saved: " + Quoted(app.doc.CommittedDescription()) + ".")
-                               .c_str());
+    if (app.doc.HasLiveEdit())
+        ImGui::TextUnformatted("This tab has a change being typed that is not saved.");
+    else
+        ImGui::TextUnformatted(
+            ("This tab has changes that are not saved: " + Quoted(app.doc.CommittedDescription()) + ".").c_str());
     ImGui::Spacing();
     TextMuted("Whichever you choose, the other version is kept in File \u25b8 Restore an earlier save\u2026");
     ImGui::PopTextWrapPos();
@@ -435,7 +441,9 @@ void ConflictDialog(App& app) {
     if (!st.conflict) {   // resolved meanwhile (the other tab's plan was loaded)
         ImGui::CloseCurrentPopup();
     }
+    // Typing in progress is this tab's change too: it becomes a step first.
     if (ImGui::Button("Reload theirs")) {
+        app.doc.LiveCommit("Edit");
         SaveCopy(app, "This tab's version, before reloading another tab's (" + app.doc.CommittedDescription() + ")");
         Load(app, st.theirs.seq, "theirs");
         st.conflict = false;
@@ -447,6 +455,7 @@ void ConflictDialog(App& app) {
     if (ImGui::Button("Keep mine")) {
         // Saved over theirs only if theirs is still the newest (else this dialog comes back);
         // theirs stays in the list as a copy.
+        app.doc.LiveCommit("Edit");
         st.conflict = false;
         SendSave(app, st.theirs.seq, st.theirs.seq);
         ImGui::CloseCurrentPopup();
@@ -470,7 +479,12 @@ void HistoryWindow(App& app) {
         ImGui::End();
         return;
     }
-    Tag("window:Earlier saves");
+    {
+        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+        ImGui::PushClipRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y), false);
+        TagRect("window:Earlier saves", wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
+        ImGui::PopClipRect();
+    }
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34.0f);
     TextMuted("This browser keeps the newest saves of the plan (older ones thinned to one an hour), and a copy "
               "whenever two tabs disagreed. Restoring one is a change you can undo.");
@@ -516,6 +530,8 @@ void HistoryWindow(App& app) {
         ImGui::EndTable();
     }
     if (st.loading_seq) TextMuted("Reading the save\u2026");
+    if (ImGui::Button("Close")) st.show_history = false;
+    Tag("history:close");
     ImGui::End();
 }
 
@@ -549,7 +565,11 @@ EMSCRIPTEN_KEEPALIVE const char* rp_test_storage_state() {
                   {"saves", st.index.size()},
                   {"undo_steps", a.doc.UndoSteps()},
                   {"redo_steps", a.doc.RedoSteps()},
-                  {"history_bytes", a.doc.HistoryBytes()}};
+                  {"history_bytes", a.doc.HistoryBytes()},
+                  {"tab", st.tab}};
+    rp::Json index = rp::Json::array();
+    for (const app::SaveEntry& e : st.index) index.push_back({{"seq", e.seq}, {"kind", e.kind}, {"desc", e.description}});
+    j["index"] = index;
     out = j.dump();
     return out.c_str();
 }

@@ -188,7 +188,12 @@ void DrawRequestForm(App& app) {
         ImGui::End();
         return;
     }
-    Tag("window:Request a change");
+    {   // the whole window, for tests that check what it covers
+        const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+        ImGui::PushClipRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y), false);
+        TagRect("window:Request a change", wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
+        ImGui::PopClipRect();
+    }
     FormLabel("Type");
     if (ImGui::RadioButton("Swap", st.form_type == 0)) st.form_type = 0;
     Tag("requests:form:swap");
@@ -211,7 +216,7 @@ void DrawRequestForm(App& app) {
     }
     Tag("requests:form:by");
     FormLabel("Their duty");
-    DutyCombo("##week", by_duties, &st.form_week, &st.form_role, "no duties");
+    DutyCombo("##week", by_duties, &st.form_week, &st.form_role, st.form_by.empty() ? "pick who first" : "no duties");
     Tag("requests:form:week");
     FormLabel("Role");
     if (st.form_week) ImGui::TextUnformatted(rp::roleName(st.form_role));
@@ -233,7 +238,8 @@ void DrawRequestForm(App& app) {
     const std::vector<Duty> with_duties = DutiesOf(plan, st.form_with, today, st.form_past);
     if (st.form_type == 0) {
         FormLabel("In return");
-        DutyCombo("##withweek", with_duties, &st.form_with_week, &st.form_with_role, "no duties");
+        DutyCombo("##withweek", with_duties, &st.form_with_week, &st.form_with_role,
+                  st.form_with.empty() ? "pick who first" : "no duties");
         Tag("requests:form:with-week");
     }
     FormLabel("Submitted");
@@ -540,9 +546,10 @@ void ApproveAnywayModal(App& app) {
     ImGui::Separator();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
     ImGui::TextUnformatted("The simulation rejects it because:");
-    for (const std::string& reason : st.approve_reasons) {
+    for (std::size_t i = 0; i < st.approve_reasons.size(); ++i) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", reason.c_str());
+        ImGui::TextWrapped("%s", st.approve_reasons[i].c_str());
+        Tag("requests:approve-anyway:reason:" + std::to_string(i));
     }
     ImGui::Spacing();
     TextMuted("Approving applies it anyway and records these reasons with the request. Ctrl+Z undoes it.");
