@@ -160,7 +160,7 @@ void RemovalDialog(App& app) {
         choice.decided_at = date::format("%FT%TZ", date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
         RemovalResult r = RemovePerson(plan, choice);
         if (!r.ok) {
-            rd.error = "Nothing was changed: " + r.error + ".";
+            rd.error = "Nothing was changed: " + r.error + ". Leave them empty instead, or pick a later week.";
         } else {
             const std::string date = rp::formatDate(*from);
             std::string weeks = r.emptied == 0 ? "no duties to change"

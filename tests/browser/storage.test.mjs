@@ -65,7 +65,7 @@ async function typeTeamName(page, text) {
   await click(page, 'policy:team-name');
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text);
-  await frames(page, 3);
+  await frames(page, text.length + 6);   // ImGui takes typed characters one a frame
 }
 
 export default async function ({ url, context, shots, runner }) {

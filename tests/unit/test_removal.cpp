@@ -150,3 +150,15 @@ TEST_CASE("removal: redrafting fills only the emptied cells, without the person"
     CHECK_FALSE(r.ok);
     CHECK(r.error.rfind("cannot redraft their weeks: ", 0) == 0);
 }
+
+TEST_CASE("removal: an impossible redraft of the sample (alice from 2026-12-14)") {
+    const rp::Plan plan = loadTestPlan("example.json");
+    app::RemovalChoice c;
+    c.person = "alice";
+    c.from = day("2026-12-14");
+    c.keep_inactive = true;
+    c.redraft = true;
+    app::RemovalResult r = app::RemovePerson(plan, c);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.rfind("cannot redraft their weeks: week of 2026-12-14", 0) == 0);
+}
