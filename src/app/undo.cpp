@@ -398,8 +398,16 @@ bool ReadDelta(const rp::Json& j, std::size_t source_size, TextDelta* out, std::
 
 }  // namespace
 
+const std::string& Document::Hash() const {
+    if (m_hash_version != m_text_version || m_hash.empty()) {
+        m_hash = TextHash(m_text);
+        m_hash_version = m_text_version;
+    }
+    return m_hash;
+}
+
 std::string Document::SerializeHistory(std::size_t max_bytes) const {
-    rp::Json out = {{"v", 1}, {"text_bytes", m_text.size()}, {"text_hash", TextHash(m_text)}};
+    rp::Json out = {{"v", 1}, {"text_bytes", m_text.size()}, {"text_hash", Hash()}};
     std::size_t used = 0;
     auto steps = [&](const std::vector<Step>& list) {
         rp::Json arr = rp::Json::array();
@@ -425,7 +433,7 @@ bool Document::RestoreHistory(const std::string& json) {
     auto text_hash = j.find("text_hash");
     if (j.value("v", 0) != 1 || text_bytes == j.end() || !text_bytes->is_number_unsigned() ||
         text_bytes->get<std::size_t>() != m_text.size() || text_hash == j.end() || !text_hash->is_string() ||
-        text_hash->get<std::string>() != TextHash(m_text))
+        text_hash->get<std::string>() != Hash())
         return false;
     auto read = [&](const char* key, std::vector<Step>* out) {
         out->clear();

@@ -144,6 +144,9 @@ private:
     std::uint64_t m_revision = 1;
     std::uint64_t m_committed_revision = 1;
     std::uint64_t m_text_version = 1;
+    mutable std::string m_hash;                 // TextHash(m_text), computed when asked
+    mutable std::uint64_t m_hash_version = 0;   // the text version it belongs to
+    const std::string& Hash() const;
 };
 
 // FNV-1a of a text (64 bits), written as 16 hex digits: ties a stored history to its plan.

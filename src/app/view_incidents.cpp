@@ -30,7 +30,16 @@ void StepRun(App& app) {
     std::int64_t batch = 16;
     bool more = true;
     while (more) {
-        more = st.run->step(batch);
+        try {
+            more = st.run->step(batch);
+        } catch (const std::bad_alloc&) {
+            // Refused with a message instead of the page's runtime aborting.
+            const std::int64_t done = st.run->processed();
+            st.run.reset();
+            st.error = "The run stopped after " + std::to_string(done) +
+                       " incidents: the page ran out of memory. Run fewer incidents, or use the rotaplan command line.";
+            return;
+        }
         double spent = platform::NowMilliseconds() - start;
         if (spent >= kFrameBudgetMs) break;
         if (spent < kFrameBudgetMs / 4) batch *= 2;
@@ -52,7 +61,11 @@ void Start(App& app) {
     o.rate_per_week = st.rate;
     if (st.use_count) o.count = std::max(1, st.count);
     for (int i = 0; i < 4; ++i) o.mix[i] = st.mix[i];
-    o.keep_outcomes = true;   // the pay window needs them
+    // The pay window needs every incident's outcome; the page keeps them only for runs it
+    // can hold (a few hundred bytes each), and the charts' sums for any run.
+    const double expected = st.use_count ? double(std::max(1, st.count))
+                                         : double(st.rate) * double(std::max<std::size_t>(1, app.doc.plan().weeks.size()));
+    o.keep_outcomes = expected <= double(kPageKeptOutcomes);
     auto run = std::make_unique<rp::IncidentRun>();
     st.error.clear();
     try {

@@ -66,6 +66,13 @@ void DrawPayWindow(App& app) {
         TextMuted("Pay counts the incidents of the last incident run: run one first.");
         if (ImGui::Button("Open the incident window")) app.inc_views.incidents = true;
         Tag("pay:open-incidents");
+    } else if (inc.report->outcomes.empty() && inc.report->totals.incidents > 0) {
+        // A run larger than the page keeps incidents for (kPageKeptOutcomes): no pay from it.
+        ImGui::TextWrapped("Pay counts each incident, and the last run had %lld: more than the page keeps (%lld). Run "
+                           "at most %lld incidents for pay here, or use rotaplan pay for larger runs.",
+                           (long long)inc.report->totals.incidents, (long long)kPageKeptOutcomes,
+                           (long long)kPageKeptOutcomes);
+        Tag("pay:too-many");
     } else if (!st.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().error_text);
         ImGui::TextWrapped("%s", st.error.c_str());
