@@ -84,6 +84,8 @@
           })();
         });
       },
+      // Queues "Set the note of week N" as one edit, applied by the next frame (the page bench).
+      editNote: function (week, text) { Module.ccall('rp_test_edit_note', null, ['number', 'string'], [week, String(text)]); },
       // Removes everything the page stored in this browser (tests start from nothing).
       clearStorage: function () { return window.rotaplanStore ? window.rotaplanStore.clearAll() : Promise.resolve(); },
       // Resolves after n more frames have been drawn.

@@ -581,4 +581,14 @@ EMSCRIPTEN_KEEPALIVE const char* rp_test_heap() {
     return out.c_str();
 }
 
+// Queues the edit "Set the note of week N" as the views queue theirs (one undoable step,
+// then checked and saved): the page bench edits a large plan many times with it.
+EMSCRIPTEN_KEEPALIVE void rp_test_edit_note(int week, const char* text) {
+    app::App& a = app::TheApp();
+    const std::string note = text ? text : "";
+    app::Edit(a, "Set the note of week " + std::to_string(week), [week, note](rp::Plan& p) {
+        if (week >= 0 && week < static_cast<int>(p.weeks.size())) p.weeks[static_cast<std::size_t>(week)].note = note;
+    });
+}
+
 }  // extern "C"
