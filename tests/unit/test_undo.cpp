@@ -219,3 +219,23 @@ TEST_CASE("document: history written out and read back (undo across a reload)") 
     REQUIRE(third.RestoreHistory(small));
     CHECK(third.UndoSteps() <= 1);
 }
+
+TEST_CASE("document: an edit that runs out of memory leaves the plan as it was") {
+    app::Document doc;
+    doc.Reset(examplePlan());
+    doc.Apply("Rename", [](rp::Plan& p) { p.team_name = "Renamed"; });
+    const std::string before = doc.CommittedText();
+    CHECK_THROWS_AS(doc.Apply("Half an edit",
+                              [](rp::Plan& p) {
+                                  p.weeks.clear();   // changed, then the allocation fails
+                                  throw std::bad_alloc();
+                              }),
+                    std::bad_alloc);
+    CHECK(rp::writePlan(doc.plan()) == before);
+    CHECK(doc.CommittedText() == before);
+    CHECK_FALSE(doc.CanUndo());   // the history was given back
+    // And it goes on working.
+    doc.Apply("Rename again", [](rp::Plan& p) { p.team_name = "Again"; });
+    CHECK(doc.Undo().empty());
+    CHECK(doc.CommittedText() == before);
+}
