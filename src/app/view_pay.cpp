@@ -68,10 +68,15 @@ void DrawPayWindow(App& app) {
         Tag("pay:open-incidents");
     } else if (inc.report->outcomes.empty() && inc.report->totals.incidents > 0) {
         // A run larger than the page keeps incidents for (kPageKeptOutcomes): no pay from it.
-        ImGui::TextWrapped("Pay counts each incident, and the last run had %lld: more than the page keeps (%lld). Run "
-                           "at most %lld incidents for pay here, or use rotaplan pay for larger runs.",
-                           (long long)inc.report->totals.incidents, (long long)kPageKeptOutcomes,
-                           (long long)kPageKeptOutcomes);
+        auto grouped = [](long long n) {   // 300,000
+            std::string s = std::to_string(n);
+            for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+            return s;
+        };
+        ImGui::TextWrapped("Pay counts each incident, and the last run had %s: more than the page keeps for it (%s). "
+                           "Run at most %s incidents for pay here, or use rotaplan pay for larger runs.",
+                           grouped(inc.report->totals.incidents).c_str(), grouped(kPageKeptOutcomes).c_str(),
+                           grouped(kPageKeptOutcomes).c_str());
         Tag("pay:too-many");
     } else if (!st.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().error_text);
