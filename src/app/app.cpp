@@ -26,6 +26,7 @@ namespace {
 // Files picked or dropped, and text pasted, since the last frame.
 void TakePlatformInput(App& app) {
     while (auto file = platform::TakeOpenedFile()) {
+        if (TakeReviewFile(app, file->name, file->text, file->purpose)) continue;   // an incident log (view_review.cpp)
         std::optional<std::string> error;
         try {
             error = LoadPlanText(app, file->text, "Open " + file->name);
@@ -194,6 +195,7 @@ void RunFrame(App& app) {
     if (app.windows.exports) DrawExportsWindow(app);
     if (app.windows.about) DrawAboutWindow(app);
     DrawIncidentViews(app);
+    DrawChangesViews(app);
     if (app.req.show_requests) DrawRequestsWindow(app);
     if (app.req.form_open) DrawRequestForm(app);
     if (app.req.show_cover) DrawCoverWindow(app);
