@@ -93,6 +93,27 @@
       // Milliseconds the last frame's UI took (ImGui build and draw lists, no GPU).
       frameMs: function () { return Module.ccall('rp_test_frame_ms', 'number', [], []); },
       revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
+      // Saving in the browser (storage.cpp): {available, base_seq, in_flight, saved, sample,
+      // conflict, failure, blocked, saves, undo_steps, redo_steps, history_bytes}.
+      storageState: function () { return JSON.parse(Module.ccall('rp_test_storage_state', 'string', [], [])); },
+      // {used, total}: bytes of the wasm heap in use, and its size.
+      heap: function () { return JSON.parse(Module.ccall('rp_test_heap', 'string', [], [])); },
+      // Resolves once the plan as it is now is saved (or the save failed or met another tab's).
+      saved: function (timeoutMs) {
+        var t0 = Date.now();
+        return new Promise(function (resolve, reject) {
+          (function poll() {
+            var s = test.storageState();
+            if ((s.saved || s.sample) && !s.in_flight || s.failure || s.conflict) resolve(s);
+            else if (Date.now() - t0 > (timeoutMs || 10000)) reject(new Error('not saved: ' + JSON.stringify(s)));
+            else setTimeout(poll, 20);
+          })();
+        });
+      },
+      // Queues "Set the note of week N" as one edit, applied by the next frame (the page bench).
+      editNote: function (week, text) { Module.ccall('rp_test_edit_note', null, ['number', 'string'], [week, String(text)]); },
+      // Removes everything the page stored in this browser (tests start from nothing).
+      clearStorage: function () { return window.rotaplanStore ? window.rotaplanStore.clearAll() : Promise.resolve(); },
       // Fixes the page's today (the date the notice window starts); '' = the clock again.
       setToday: function (date) { return Module.ccall('rp_test_set_today', 'number', ['string'], [String(date || '')]) !== 0; }
     };

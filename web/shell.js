@@ -40,7 +40,10 @@
     if (!r.ok) throw new Error('rotaplan.data: HTTP ' + r.status);
     return r.arrayBuffer();
   }).then(function (bytes) { dataPackage = bytes; }, function () { /* the runtime fetches it itself */ });
-  dataLoaded.then(function () {
+  // The newest save is read from the browser's storage (rotaplan-store.js) meanwhile too:
+  // the page starts once both are in, so it opens the plan at once.
+  var stored = window.rotaplanStore ? window.rotaplanStore.startup : null;
+  Promise.all([dataLoaded, stored]).then(function () {
     var script = document.createElement('script');
     script.src = 'rotaplan.js';
     script.onerror = function () { fail('Rotaplan could not load rotaplan.js. Check the connection and reload.'); };

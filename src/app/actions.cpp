@@ -72,8 +72,14 @@ void RunExportMd(App& app) {
     });
 }
 void RunShowExports(App& app) { app.windows.exports = true; }
-void RunUndo(App& app) { app.doc.Undo(); }
-void RunRedo(App& app) { app.doc.Redo(); }
+void RunUndo(App& app) {
+    std::string error = app.doc.Undo();
+    if (!error.empty()) ShowError(app, "Cannot undo", error);
+}
+void RunRedo(App& app) {
+    std::string error = app.doc.Redo();
+    if (!error.empty()) ShowError(app, "Cannot redo", error);
+}
 void RunAddWeek(App& app) {
     app.doc.Apply("Add a week", [](rp::Plan& plan) {
         rp::Week w;

@@ -17,6 +17,8 @@
 #include "state_incidents.hpp"
 #include "state_requests.hpp"
 #include "state_ux.hpp"
+#include "state_storage.hpp"
+#include "removal.hpp"
 #include "undo.hpp"
 
 namespace date { class time_zone; }
@@ -160,6 +162,8 @@ struct App {
     RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
     ChangesState chg;                      // published rotations, the review (state_changes.hpp)
     UxState ux;                            // welcome, guidance, gap groups, markers (state_ux.hpp)
+    StorageState storage;                  // saving in the browser, other tabs (state_storage.hpp)
+    RemovalDialogState removal;            // "Remove from the team" question (removal.hpp)
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;
@@ -187,6 +191,9 @@ void Edit(App& app, std::string description, std::function<void(rp::Plan&)> edit
 std::optional<std::string> LoadPlanText(App& app, const std::string& text, const std::string& description);
 void ShowError(App& app, const std::string& title, const std::string& message);
 void ShowNotice(App& app, const std::string& text, double seconds = 6);
+// An operation ran out of the page's memory (std::bad_alloc): says so in a modal, frees the
+// undo history. `what` names what was not done.
+void ShowOutOfMemory(App& app, const std::string& what);
 // "1 error", "3 errors"
 std::string Count(int n, const char* singular, const char* plural);
 

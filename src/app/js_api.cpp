@@ -46,6 +46,9 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_load_plan(const char* text, int length) 
     try {
         const std::string plan_text = text ? std::string(text, static_cast<std::size_t>(length > 0 ? length : 0)) : std::string();
         if (auto error = app::LoadPlanText(a, plan_text, "Load plan (API)")) return Fail(*error);
+    } catch (const std::bad_alloc&) {
+        a.doc.DropHistory();
+        return Fail("not enough memory in the page to load this plan; the open plan is unchanged");
     } catch (const std::exception& e) {
         return Fail(e.what());
     }

@@ -17,6 +17,7 @@ void DrawMainMenu(App& app) {
         ActionMenuItem(app, ActionId::NewPlan);
         ActionMenuItem(app, ActionId::OpenPlan);
         ActionMenuItem(app, ActionId::SavePlan);
+        StorageMenuItems(app);   // storage.cpp
         ImGui::SeparatorText("Download an export");
         ActionMenuItem(app, ActionId::ExportJson);
         ActionMenuItem(app, ActionId::ExportIcsTeam);

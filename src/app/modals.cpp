@@ -120,8 +120,7 @@ void DrawStatusBar(App& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    bool saved = app.doc.saved_revision == app.doc.revision() && !app.save_blocked;
-    TextMuted("%s", saved ? "Saved in this browser" : app.save_blocked ? "Not saved" : "Saving…");
+    DrawSaveStatus(app);   // storage.cpp
     if (!d.problems.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");

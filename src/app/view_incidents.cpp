@@ -31,7 +31,16 @@ void StepRun(App& app) {
     std::int64_t batch = 16;
     bool more = true;
     while (more) {
-        more = st.run->step(batch);
+        try {
+            more = st.run->step(batch);
+        } catch (const std::bad_alloc&) {
+            // Refused with a message instead of the page's runtime aborting.
+            const std::int64_t done = st.run->processed();
+            st.run.reset();
+            st.error = "The run stopped after " + std::to_string(done) +
+                       " incidents: the page ran out of memory. Run fewer incidents, or use the rotaplan command line.";
+            return;
+        }
         double spent = platform::NowMilliseconds() - start;
         if (spent >= kFrameBudgetMs) break;
         if (spent < kFrameBudgetMs / 4) batch *= 2;

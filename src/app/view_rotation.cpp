@@ -222,6 +222,11 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
         ImGui::Separator();
         if (ImGui::MenuItem("Who can cover?")) OpenCover(app, w.start, cover_role, cell_top, cell_bottom);
         Tag("menu:Who can cover?");
+        if (column == Column::Primary || column == Column::Secondary) {   // a request names one of these
+            if (ImGui::MenuItem("Request swap / cover\u2026"))
+                OpenRequestForm(app, w.start, cover_role, current, cell_top, cell_bottom);
+            Tag("menu:Request swap / cover");
+        }
         ImGui::EndPopup();
     }
     if (ImGui::BeginDragDropTarget()) {

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <chrono>
+#include <memory>
+
+#include <date/tz.h>
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -41,6 +45,138 @@ void RenameEverywhere(rp::Plan& p, const std::string& from, const std::string& t
     fix(p.contacts.engineering_lead);
     fix(p.contacts.cto);
     fix(p.contacts.ceo);
+}
+
+rp::Date TodayInTeamZone(const App& app) {
+    auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (!app.derived.team_zone) return date::floor<date::days>(now);
+    return rp::Date{date::floor<date::days>(app.derived.team_zone->to_local(now)).time_since_epoch()};
+}
+
+// The first week of the plan starting today or later (the next handoff); today without one.
+rp::Date DefaultEffectiveDate(const App& app) {
+    const rp::Date today = TodayInTeamZone(app);
+    std::optional<rp::Date> best;
+    for (const rp::Week& w : app.doc.plan().weeks)
+        if (w.start >= today && (!best || w.start < *best)) best = w.start;
+    return best.value_or(today);
+}
+
+std::string Join(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? (i + 1 == items.size() ? " and " : ", ") : "") + items[i];
+    return out;
+}
+
+// "Remove Bob Osei from the team?": what happens to their duties from a date (left empty or
+// redrafted, nobody else's weeks move), and whether they stay, inactive from that date, or
+// go with every mention of them. One undoable step.
+void RemovalDialog(App& app) {
+    RemovalDialogState& rd = app.removal;
+    if (rd.open_pending) {
+        ImGui::OpenPopup("##remove-person");
+        rd.open_pending = false;
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("##remove-person", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
+        return;
+    const rp::Plan& plan = app.doc.plan();
+    const rp::Person* person = plan.findPerson(rd.person);
+    if (!person) {   // gone meanwhile (undo)
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const std::string name = person->name;
+    const std::optional<rp::Date> from = rp::parseDate(rd.from);
+    const PersonMentions m = FindMentions(plan, rd.person, from.value_or(DefaultEffectiveDate(app)));
+    Heading(("Take " + name + " off the team?").c_str());
+    Tag("modal:remove-person");
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34.0f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("From the week of");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
+    ImGui::InputTextWithHint("##from", "YYYY-MM-DD", &rd.from);
+    Tag("team:remove:from");
+    if (!from) {
+        ImGui::SameLine();
+        TextMuted("a date as YYYY-MM-DD");
+    }
+    ImGui::TextWrapped("%s holds %s in weeks from then on%s.", name.c_str(),
+                       Count(m.duties_from, "duty", "duties").c_str(),
+                       m.weeks_before ? (", and is named in " + Count(m.weeks_before, "earlier week", "earlier weeks")).c_str()
+                                      : "");
+    ImGui::SeparatorText("Their duties from that week");
+    if (ImGui::RadioButton("Leave them empty, to fill later", !rd.redraft)) rd.redraft = false;
+    Tag("team:remove:empty");
+    if (ImGui::RadioButton("Redraft them: only those cells, nobody else's weeks move", rd.redraft)) rd.redraft = true;
+    Tag("team:remove:redraft");
+    ImGui::SeparatorText(name.c_str());
+    if (ImGui::RadioButton("Stays on the team, inactive from that week (earlier weeks keep the name)", rd.keep_inactive))
+        rd.keep_inactive = true;
+    Tag("team:remove:inactive");
+    std::vector<std::string> also;
+    if (m.weeks_before) also.push_back(Count(m.weeks_before, "earlier week", "earlier weeks"));
+    if (m.overrides_from + m.overrides_before)
+        also.push_back(Count(m.overrides_from + m.overrides_before, "override", "overrides"));
+    if (m.time_off) also.push_back(Count(m.time_off, "time off", "times off"));
+    const int requests = static_cast<int>(m.requests_from.size()) + m.requests_other;
+    if (requests) also.push_back(Count(requests, "request", "requests"));
+    for (const std::string& c : m.contacts) also.push_back("the " + c + " contact");
+    const std::string remove_text = "Is removed from the plan" + (also.empty() ? std::string() : ", with " + Join(also));
+    ImGui::BeginDisabled(plan.people.size() <= 1);
+    if (ImGui::RadioButton(remove_text.c_str(), !rd.keep_inactive)) rd.keep_inactive = false;
+    ImGui::EndDisabled();
+    Tag("team:remove:delete");
+    if (rd.keep_inactive && (!m.requests_from.empty() || m.overrides_from))
+        TextMuted("%s%s%s", m.requests_from.empty() ? "" : ("Open requests about those duties are rejected: " + Join(m.requests_from) + ". ").c_str(),
+                  m.overrides_from ? Count(m.overrides_from, "override", "overrides").c_str() : "",
+                  m.overrides_from ? " from that week are removed." : "");
+    if (!rd.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
+        ImGui::TextWrapped("%s", rd.error.c_str());
+        ImGui::PopStyleColor();
+        Tag("team:remove:error");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!from);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(GetPalette().error_bg));
+    const bool apply = ImGui::Button(rd.keep_inactive ? "Make inactive" : "Remove");
+    ImGui::PopStyleColor();
+    ImGui::EndDisabled();
+    Tag("team:remove:apply");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    Tag("team:remove:cancel");
+    if (apply && from) {
+        RemovalChoice choice;
+        choice.person = rd.person;
+        choice.from = *from;
+        choice.redraft = rd.redraft;
+        choice.keep_inactive = rd.keep_inactive;
+        choice.decided_at = date::format("%FT%TZ", date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        RemovalResult r = RemovePerson(plan, choice);
+        if (!r.ok) {
+            rd.error = "Nothing was changed: " + r.error + ". Leave them empty instead, or pick a later week.";
+        } else {
+            const std::string date = rp::formatDate(*from);
+            std::string weeks = r.emptied == 0 ? "no duties to change"
+                                : rd.redraft ? Count(r.refilled, "duty", "duties") + " redrafted" +
+                                                   (r.refilled < r.emptied ? ", " + std::to_string(r.emptied - r.refilled) + " left empty" : "")
+                                             : Count(r.emptied, "duty", "duties") + " left empty";
+            std::string description = (rd.keep_inactive ? "Make " + name + " inactive from " + date : "Remove " + name) +
+                                      " (" + weeks + ")";
+            auto result = std::make_shared<rp::Plan>(std::move(r.plan));
+            Edit(app, description, [result](rp::Plan& p) { p = *result; });
+            if (!rd.keep_inactive) app.team.selected = -1;
+            ShowNotice(app, description);
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::EndPopup();
 }
 
 bool Matches(const rp::Person& p, const std::string& filter) {
@@ -255,13 +391,25 @@ void PersonEditor(App& app, int index) {
     bool remove = ImGui::Button("Remove from the team");
     ImGui::EndDisabled();
     if (remove) {
-        Edit(app, "Remove " + who, [index](rp::Plan& p) { p.people.erase(p.people.begin() + index); });
-        app.team.selected = -1;
+        // Named anywhere (weeks, overrides, time off, requests, contacts): ask how. Otherwise
+        // there is nothing to decide.
+        const rp::Date from = DefaultEffectiveDate(app);
+        if (FindMentions(live, person.id, from).any()) {
+            RemovalDialogState& rd = app.removal;
+            rd = RemovalDialogState();
+            rd.open_pending = true;
+            rd.person = person.id;
+            rd.from = rp::formatDate(from);
+            rd.keep_inactive = FindMentions(live, person.id, from).weeks_before > 0;   // keep their history
+        } else {
+            Edit(app, "Remove " + who, [index](rp::Plan& p) { p.people.erase(p.people.begin() + index); });
+            app.team.selected = -1;
+        }
     }
     ImGui::PopStyleColor();
     Tag("team:remove-person");
     ImGui::SetItemTooltip(live.people.size() <= 1 ? "A plan needs at least one person."
-                                                  : "Their assignments stay; the check then lists them as unknown ids.");
+                                                  : "Asks what happens to their weeks first.");
     ImGui::PopID();
 }
 
@@ -437,6 +585,7 @@ void DrawTeamView(App& app) {
         Tag("tab:Time off");
         ImGui::EndTabBar();
     }
+    RemovalDialog(app);
     ImGui::End();
 }
 

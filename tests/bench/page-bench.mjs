@@ -138,10 +138,50 @@ try {
   s = await frameStats(page, 60);
   row('UI CPU per frame, 520x200 plan (median / p90)', `${s.median.toFixed(2)} / ${s.p90.toFixed(2)}`, 'ms', 'p90 <= 8 ms');
   await page.evaluate(() => window.rotaplanTest.frames(5));
+  await page.evaluate(() => window.rotaplanTest.saved && window.rotaplanTest.saved(60000));   // saving is asynchronous
   await page.reload();   // the plan was saved in the browser; it is restored on load
   row('first frame, 520x200 plan restored on reload', (await firstFrameAt(page)).toFixed(0), 'ms');
   const weeks = await page.evaluate(() => JSON.parse(window.rotaplan.planJson()).weeks.length);
   if (weeks !== 520) console.log(`(warning: restored plan has ${weeks} weeks)`);
+
+  // ---- page-safety: the heap under a 22 MB plan edited 100 times (issue 13 item 9) ----
+  // The plan: the sample with 86,000 old (rejected) requests, about 22 MB as the page writes
+  // it. Each edit goes the page's own way (queued, one undo step, checked, saved); undo
+  // keeps differences, so the heap should stay near what the plan itself needs.
+  {
+    const edits = Number(process.env.BENCH_PAGE_EDITS || 100);
+    const mb = (b) => (b / (1024 * 1024)).toFixed(1);
+    const sample = JSON.parse(fs.readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../assets/sample-plan.json'), 'utf8'));
+    for (let i = 0; i < 86000; i++) {
+      sample.requests.push({ id: 'h' + i, type: 'cover', submitted: '2026-01-05', by: 'alice', week: '2026-11-30',
+        role: 'primary', with: 'bob', status: 'rejected', note: 'an old request, number ' + i });
+    }
+    const loaded = await page.evaluate((t) => {
+      const r = window.rotaplan.loadPlan(t);
+      if (!r.ok) throw new Error(r.error);
+      return window.rotaplan.planJson().length;
+    }, JSON.stringify(sample));
+    await page.evaluate(() => window.rotaplanTest.saved(120000));
+    let h = await page.evaluate(() => window.rotaplanTest.heap());
+    row(`page heap, ${mb(loaded)} MB plan loaded (used / total)`, `${mb(h.used)} / ${mb(h.total)}`, 'MB');
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      const ms = await page.evaluate(async (i) => {
+        const t0 = performance.now();
+        const rev = window.rotaplanTest.revision();
+        window.rotaplanTest.editNote(i % 4, 'edit ' + i);
+        while (window.rotaplanTest.revision() === rev) await window.rotaplanTest.frames(1);
+        await window.rotaplanTest.saved(120000);
+        return performance.now() - t0;
+      }, i);
+      times.push(ms);
+    }
+    h = await page.evaluate(() => window.rotaplanTest.heap());
+    const st = await page.evaluate(() => window.rotaplanTest.storageState());
+    row(`page heap after ${edits} edits of it (used / total)`, `${mb(h.used)} / ${mb(h.total)}`, 'MB');
+    row(`  undo history after ${edits} edits (${st.undo_steps} steps)`, (st.history_bytes / 1024).toFixed(1), 'KB');
+    row('  one edit of it: apply, check, save (median)', median(times).toFixed(0), 'ms');
+  }
 } finally {
   await browser.close();
   await server.close();
