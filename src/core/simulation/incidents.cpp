@@ -402,15 +402,15 @@ struct SimIndex {
 
 template <class DelayFor>
 void fastTimeline(const EscalationIndex& ix, const SimIndex& si, const SeverityTiming& sev, DelayFor&& delayFor,
-                  IncidentOutcome& out) {
+                  const std::optional<std::int64_t>& business_delivery, IncidentOutcome& out) {
     const Instant t0 = out.at;
     out.events.clear();
     out.highest_level = -1;
     const bool has_r = out.resolve.has_value();
     const std::int64_t R = has_r ? *out.resolve : 0;
     if (sev.business_hours) {
-        const std::optional<Instant> d = ix.businessStartAtOrAfter(t0);
-        out.delivered_minute = deliveryMinute(d, t0);
+        // deliveryMinute(ix.businessStartAtOrAfter(t0), t0), which the caller has at hand
+        out.delivered_minute = business_delivery;
     } else {
         out.delivered_minute = 0;
     }
@@ -847,15 +847,16 @@ void IncidentRun::State::runOne(std::int64_t minute) {
     res_min = std::max<std::int64_t>(1, res_min);
     std::int64_t D = 0;
     bool delivered = true;
+    std::optional<std::int64_t> business_delivery;
     if (t.business_hours) {
-        const std::optional<std::int64_t> d = deliveryMinute(index->businessStartAtOrAfter(o.at), o.at);
-        delivered = d.has_value();
-        D = d.value_or(0);
+        business_delivery = deliveryMinute(index->businessStartAtOrAfter(o.at), o.at);
+        delivered = business_delivery.has_value();
+        D = business_delivery.value_or(0);
     }
     if (delivered) o.resolve = D + res_min;  // never delivered: never resolved either
 
     if (!options.reference_engine)
-        fastTimeline(*index, sim, t, [&](int level, int person) { return delay(u[level], person); }, o);
+        fastTimeline(*index, sim, t, [&](int level, int person) { return delay(u[level], person); }, business_delivery, o);
     else
         runReference(u);
     tally.add(o);
