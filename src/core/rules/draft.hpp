@@ -37,6 +37,16 @@ struct DraftFill {
     std::string person;
 };
 
+// The balance of an Ok draft: (max - min primary weeks) + (max - min secondary weeks)
+// over the rotation pool (the fairness rule's measure, every week of the plan counted).
+struct DraftBalance {
+    int primary_spread = 0, secondary_spread = 0;
+    int lower_bound = 0;          // no completion has a smaller balance
+    bool optimal = true;          // proved optimal (false only when the search ran out of steps)
+    long long search_steps = 0;   // steps of the balance search (0: the first pass was optimal)
+    int value() const { return primary_spread + secondary_spread; }
+};
+
 struct DraftResult {
     DraftStatus status = DraftStatus::BadInput;
     Plan plan;                           // Ok: the drafted plan; otherwise the input plan
@@ -47,6 +57,10 @@ struct DraftResult {
     int weeks_filled = 0;                // weeks that lacked a primary or a secondary
     std::vector<DraftFill> fills;        // sorted by week, then role
     std::vector<Date> escalation_to_cto; // weeks whose escalation the draft set to the CTO
+    // Weeks whose escalation contact the draft made primary or secondary (only when no
+    // completion avoids it there).
+    std::vector<Date> escalation_on_call;
+    DraftBalance balance;                // Ok only
 };
 
 // Drafts; never throws for plan content. Deterministic for a given plan and options.
