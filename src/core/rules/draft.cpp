@@ -1,5 +1,18 @@
 // Drafting (docs/drafting.md). See draft.hpp for the outline of the method.
 //
+// [SECTION] contents
+//   domain    - a week's candidates, "find an assignment avoiding K", blockers
+//   drafter   - the stages: set-up, backward, forward, balance, finish; slices (DraftRun)
+//   weeks     - --weeks, the free weeks
+//   setup     - week spans, time off, inactive people, overrides, static forbids
+//   local     - escalation (CTO fallback, contact kept off call), one-week failures
+//   backward  - blockers from the last week to the first; letting contacts back in
+//   search    - the depth-first search: heuristic pass (no bounds) and bounded search
+//               (pruning, flows, failed states, restarts)
+//   balance   - lower bound by flows, the bounds to try in order, slices of the search
+//   shadows   - trainees
+//   verify    - the real check on both plans
+//
 // Words used below:
 //  - pool: people with on_call true and trainee false, in `people` order (index = pool index)
 //  - free week: a week the draft fills (from `from` on, or added by the draft, lacking a
@@ -64,7 +77,7 @@ std::string joinAnd(const std::vector<std::string>& parts) {
     return s;
 }
 
-// ---- the per-week search domain and its two operations ------------------------------
+// [SECTION] domain: the per-week search domain and its two operations ------------------
 
 struct Domain {
     bool choose_p = false, choose_s = false;
@@ -175,7 +188,7 @@ void applyBlockers(Domain& d, const Blockers& next) {
         for (const Pair& pr : next.pairs) d.banned.push_back(pr);
 }
 
-// ---- the drafter -----------------------------------------------------------------------
+// [SECTION] drafter: the stages, step by step ---------------------------------------------
 
 struct FreeWeek {
     int wi = -1;                 // index into plan.weeks
@@ -351,7 +364,7 @@ private:
         return out;
     }
 
-    // -- weeks: add them (--weeks), pick the free ones ------------------------------------
+    // [SECTION] weeks: add them (--weeks), pick the free ones --------------------------
     bool prepareWeeks() {
         Plan& p = plan();
         const std::size_t original = p.weeks.size();
@@ -457,7 +470,7 @@ private:
         return out;
     }
 
-    // -- spans, time off, availability, static forbids ---------------------------------------
+    // [SECTION] setup: spans, time off, inactive people, availability, static forbids -----
     void setup() {
         const Plan& p = plan();
         const date::time_zone* zone = findZone(p.team_timezone);
@@ -592,7 +605,7 @@ private:
         return d;
     }
 
-    // -- failures that one week shows on its own (escalation, availability, fixed neighbours)
+    // [SECTION] local: failures one week shows on its own (escalation, availability, neighbours)
     std::string timeOffText(const Iv& iv) const {
         const TimeOff& t = res_.plan.time_off[iv.index];
         return t.from == t.to ? "time off on " + formatDate(t.from)
@@ -716,7 +729,7 @@ private:
         return std::nullopt;
     }
 
-    // -- backward pass: domains with the next week's blockers applied; blockers ---------------
+    // [SECTION] backward: domains with the next week's blockers applied; blockers ---------
     void backwardBegin() {
         const int F = static_cast<int>(free_.size());
         dom_.resize(F);
@@ -755,7 +768,7 @@ private:
         return true;
     }
 
-    // -- forward pass and balance search ---------------------------------------------------
+    // [SECTION] search: the forward pass and the bounded search (one depth-first search) --
     // One depth-first search over the free weeks does both. Without count bounds it is the
     // heuristic pass: the backward pass guarantees that its first choice in every week
     // leads on, so it never backtracks. With bounds (every pool member's primary count in
@@ -1289,6 +1302,7 @@ private:
         return *std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end());
     }
 
+    // [SECTION] balance: the lower bound, the bounds to try, the search's slices --------
     // For one role, by maximum flows over (free cell, person in its domain) pairs that
     // ignore everything else: the least U such that the cells can be filled with nobody
     // above U weeks, and the greatest L such that everybody can reach L weeks. By the
@@ -1408,7 +1422,7 @@ private:
         return true;
     }
 
-    // -- shadows: trainees with an experienced primary, evenly ---------------------------------
+    // [SECTION] shadows: trainees with an experienced primary, evenly ----------------------
     void placeShadows() {
         Plan& p = plan();
         std::vector<const Person*> trainees;
@@ -1493,7 +1507,7 @@ private:
         return true;
     }
 
-    // -- the real check: the draft introduces no error ---------------------------------------
+    // [SECTION] verify: the real check, the draft introduces no error ----------------------
     std::optional<Failure> verify() {
         using K = std::tuple<std::string, std::optional<Date>, std::vector<std::string>, std::optional<std::string>>;
         std::set<K> before;

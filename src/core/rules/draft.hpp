@@ -2,12 +2,20 @@
 // date on that lacks a primary or a secondary, so that the plan passes the check
 // wherever any completion does, balanced across the rotation pool.
 //
-// Exact and linear: the only rule that links weeks is `consecutive`, and it links
-// adjacent weeks only, so a backward pass computes, for every week, the small sets of
-// people whose being on call the week before would leave no valid completion (the
-// "blockers", at most 2 people each); a forward pass then picks, week by week, the best
-// assignment by the balancing heuristic among those that keep a completion reachable.
-// No backtracking and no node limit are needed.
+// Exact: the only rule that links weeks is `consecutive`, and it links adjacent weeks
+// only, so a backward pass computes, for every week, the small sets of people whose being
+// on call the week before would leave no valid completion (the "blockers", at most 2
+// people each); a forward pass then picks, week by week, the best assignment by a
+// balancing heuristic among those that keep a completion reachable, without backtracking.
+//
+// Optimal balance: when the forward pass is above a lower bound (trivial, or from maximum
+// flows per role), a complete search over count bounds (every primary count in [lo, hi],
+// every secondary count likewise; smallest spread first) finds the least balance, with
+// pruning by flows and reachability, a table of failed states and restarts
+// (docs/drafting.md "Balance: optimal, and proved").
+//
+// The week's escalation contact takes no role of it unless no completion exists without.
+// People are out of the pool from their `inactive_from` on.
 #pragma once
 #include <cstdint>
 #include <memory>
