@@ -14,8 +14,9 @@ each and solves the same completion problem as an integer program with PuLP and 
   - primary and secondary of a week are two different people;
   - nobody holds a counted role (both under "any", the primary under "primary") in two
     adjacent weeks unless the later one is an emergency week;
-  - minimise (max - min primary weeks) + (max - min secondary weeks) over the pool,
-    the weeks already assigned included.
+  - minimise (max - min primary weeks) + (max - min secondary weeks) over the pool as
+    the fairness rule counts it (without people whose inactive_from falls on or before
+    the last week), the weeks already assigned included.
 
 Checks, for every instance: the draft succeeds exactly when the program is feasible;
 its plan keeps every pre-filled cell, respects every constraint above; and its balance
@@ -127,6 +128,14 @@ def make_instance(seed, people=(4, 7), weeks_range=(10, 26)):
     return plan
 
 
+def fair_pool(plan):
+    """The pool the balance is measured over, as the fairness rule counts it: without anyone
+    whose inactive_from falls on or before the plan's last week."""
+    last = max(w["start"] for w in plan["weeks"])
+    return [p["id"] for p in plan["people"] if p.get("on_call", True) and not p.get("trainee", False)
+            and not ("inactive_from" in p and p["inactive_from"] <= last)]
+
+
 def solve(plan):
     """The optimal balance, or None when no completion exists."""
     pool = [p["id"] for p in plan["people"] if p.get("on_call", True) and not p.get("trainee", False)]
@@ -173,7 +182,7 @@ def solve(plan):
         lo = pulp.LpVariable("lo_" + role, lowBound=0, cat="Integer")
         hi = pulp.LpVariable("hi_" + role, lowBound=0, cat="Integer")
         bounds[role] = (lo, hi)
-        for x in pool:
+        for x in fair_pool(plan):
             count = pulp.lpSum(load[(k, role, x)] for k in range(len(weeks)))
             prob += count >= lo
             prob += count <= hi
@@ -221,7 +230,8 @@ def balance_and_problems(before, after):
             for r in roles:
                 if w.get(r) in prev:
                     problems.append("%s: %s on call two weeks in a row" % (w["start"], w.get(r)))
-    bal = sum(max(c.values()) - min(c.values()) for c in counts.values())
+    fair = fair_pool(after)
+    bal = sum(max(c[x] for x in fair) - min(c[x] for x in fair) for c in counts.values())
     return bal, problems
 
 

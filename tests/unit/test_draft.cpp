@@ -550,6 +550,16 @@ TEST_CASE("draft: --weeks adds weeks after the last one, or from --from on the h
         DraftResult r3 = draft(d);
         CHECK(r3.status == DraftStatus::BadInput);
         CHECK(r3.message == "the week of 2026-12-21 is listed twice; fix it (rule week-order) before drafting");
+        Plan y = cleanPlan();
+        y.weeks.clear();
+        DraftOptions far;
+        far.from = D("9999-12-06");
+        far.weeks = 3;   // 12-06, 12-13, 12-20: fine
+        CHECK(draft(y, far).status == DraftStatus::Ok);
+        far.weeks = 4;   // 12-27 would end in the year 10000
+        DraftResult r4 = draft(y, far);
+        CHECK(r4.status == DraftStatus::BadInput);
+        CHECK(r4.message == "--weeks 4 would add weeks starting after 9999-12-23, the last week a plan can hold");
     }
 }
 
@@ -914,4 +924,163 @@ TEST_CASE("draft: people with inactive_from are out of the pool from that week o
     DraftResult r2 = draft(q);
     CHECK(r2.status == DraftStatus::Infeasible);
     CHECK(r2.rule == "consecutive");
+}
+
+// ---- the rules of issue 11: late-change, not-ready; fairness without leavers -----------
+
+namespace {
+
+// Five people, six weeks from 2027-01-04 filled, published as they are on 2026-12-20.
+Plan publishedPlan() {
+    Plan p = team(5, NoConsecutive::Any, "UTC");
+    p.weeks = {week("2027-01-04", "p0", "p1"), week("2027-01-11", "p2", "p3"), week("2027-01-18", "p4", "p0"),
+               week("2027-01-25", "p1", "p2"), week("2027-02-01", "p3", "p4"), week("2027-02-08", "p0", "p1")};
+    Published pub;
+    pub.at = D("2026-12-20");
+    pub.weeks = p.weeks;
+    p.published = pub;
+    return p;
+}
+
+std::vector<std::string> errorRules(const Plan& p, const CheckOptions& o, const std::string& rule) {
+    std::vector<std::string> out;
+    for (const Violation& v : check(p, o).violations)
+        if (v.rule == rule && v.severity == Severity::Error) out.push_back(key(v));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("draft: inside the notice window a published week gets back what was published") {
+    Plan p = publishedPlan();
+    for (int i : {1, 2}) p.weeks[i].primary.reset(), p.weeks[i].secondary.reset();   // 01-11, 01-18 emptied
+    p.weeks[4].primary.reset();                                                        // 02-01, outside the window
+    DraftOptions o;
+    o.today = D("2027-01-06");   // window [01-06, 01-20): the weeks of 01-04, 01-11 and 01-18
+    DraftResult r = draft(p, o);
+    REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+    CHECK(r.plan.weeks[1].primary == std::optional<std::string>("p2"));
+    CHECK(r.plan.weeks[1].secondary == std::optional<std::string>("p3"));
+    CHECK(r.plan.weeks[2].primary == std::optional<std::string>("p4"));
+    CHECK(r.plan.weeks[2].secondary == std::optional<std::string>("p0"));
+    const CheckOptions co{o.today};
+    CHECK(errorRules(r.plan, co, "late-change").empty());
+    CHECK(check(r.plan, co).errors == 0);
+    CHECK(r.plan.weeks[4].primary.has_value());
+
+    SUBCASE("the published holder cannot take it any more: no completion, rule late-change") {
+        p.time_off = {off("p3", "2027-01-13", "2027-01-13")};
+        DraftResult f = draft(p, o);
+        REQUIRE(f.status == DraftStatus::Infeasible);
+        CHECK(f.rule == "late-change");
+        CHECK(formatDate(*f.week) == "2027-01-11");
+        CHECK(f.message ==
+              "week of 2027-01-11: only Person 3, published as secondary on 2026-12-20, may take the secondary inside "
+              "the 14-day notice window from 2027-01-06, and Person 3 has time off on 2027-01-13 (rule late-change)");
+        // Drafting from after the window leaves those weeks to the lead.
+        DraftOptions later = o;
+        later.from = D("2027-01-25");
+        DraftResult l = draft(p, later);
+        REQUIRE_MESSAGE(l.status == DraftStatus::Ok, l.message);
+        CHECK(!l.plan.weeks[1].primary);
+    }
+    SUBCASE("without a date there is no window") {
+        p.time_off = {off("p3", "2027-01-13", "2027-01-13")};
+        DraftResult f = draft(p);
+        REQUIRE_MESSAGE(f.status == DraftStatus::Ok, f.message);
+        CHECK(!errorRules(f.plan, co, "late-change").empty());   // checked with the date, these are late changes
+    }
+    SUBCASE("an emergency week may change (late-change is a warning there)") {
+        p.time_off = {off("p3", "2027-01-13", "2027-01-13")};
+        p.weeks[1].emergency = true;
+        DraftResult f = draft(p, o);
+        REQUIRE_MESSAGE(f.status == DraftStatus::Ok, f.message);
+        CHECK(errorRules(f.plan, co, "late-change").empty());
+    }
+    SUBCASE("a week not in the snapshot cannot be given people inside the window") {
+        Plan q = publishedPlan();
+        q.published->weeks.erase(q.published->weeks.begin() + 1);
+        q.weeks[1].primary.reset();
+        DraftResult f = draft(q, o);
+        REQUIRE(f.status == DraftStatus::Infeasible);
+        CHECK(f.rule == "late-change");
+        CHECK(f.message ==
+              "week of 2027-01-11: the week is inside the 14-day notice window from 2027-01-06 and the week was not "
+              "in the rotation published on 2026-12-20, so any primary would be a late change (rule late-change)");
+    }
+    SUBCASE("the escalation is not moved to the CTO inside the window") {
+        p.time_off = {off("lead", "2027-01-12", "2027-01-12"), off("lead", "2027-02-02", "2027-02-02")};
+        DraftResult f = draft(p, o);
+        REQUIRE_MESSAGE(f.status == DraftStatus::Ok, f.message);
+        CHECK(!f.plan.weeks[1].escalation);   // the lead's time off stays reported, no late change
+        REQUIRE(f.escalation_to_cto.size() == 1);
+        CHECK(formatDate(f.escalation_to_cto[0]) == "2027-02-01");
+        CHECK(errorRules(f.plan, co, "late-change").empty());
+    }
+}
+
+TEST_CASE("draft: nobody takes a role before they are ready (not-ready)") {
+    Plan p = team(6, NoConsecutive::Primary, "UTC");
+    Readiness rd;
+    rd.shadow_weeks = 1;
+    rd.checklist = {"github"};
+    p.policy.readiness = rd;
+    for (int i = 0; i < 6; ++i) p.people[i].ready = std::vector<std::string>{"github"};
+    p.people[5].ready = std::vector<std::string>{};   // p5 never ready: checklist missing
+    p.people[4].ready_since = D("2027-01-01");        // p4 ready by date
+    // Shadow weeks: p0..p3 shadowed in December; p3 only in the first week of the draft.
+    p.weeks = {week("2026-12-28", "p0", "p1")};
+    p.weeks[0].shadow = "p2";
+    Week w0;
+    w0.start = D("2026-12-21");
+    w0.primary = "p2";
+    w0.secondary = "p4";
+    w0.shadow = "p0";
+    p.weeks.insert(p.weeks.begin(), w0);
+    p.weeks[0].shadow = "p1";
+    for (int i = 0; i < 2; ++i) p.people[i].ready_since = D("2026-12-01");   // p0, p1 on call before
+    p.people[2].ready_since = D("2026-12-01");
+    DraftOptions o;
+    o.weeks = 10;
+    // p3 shadows the week of 2027-01-04 (a fixed shadow of a free week).
+    p = [&] {
+        Plan q = p;
+        Week w;
+        w.start = D("2027-01-04");
+        w.shadow = "p3";
+        q.weeks.push_back(w);
+        return q;
+    }();
+    DraftResult r = draft(p, o);
+    REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+    CAPTURE(reportToText(check(r.plan)));
+    CHECK(newErrors(p, r.plan).empty());
+    // The one not-ready error is the fixed week's (p4 ready only from 2027-01-01).
+    CHECK(errorRules(r.plan, {}, "not-ready") == std::vector<std::string>{"not-ready|2026-12-21|p4|null|error"});
+    bool p3_later = false;
+    for (const Week& w : r.plan.weeks) {
+        CHECK(w.primary != std::optional<std::string>("p5"));
+        CHECK(w.secondary != std::optional<std::string>("p5"));
+        if (w.start <= D("2027-01-04")) {
+            CHECK(w.primary != std::optional<std::string>("p3"));
+            CHECK(w.secondary != std::optional<std::string>("p3"));
+        } else if (w.primary == std::optional<std::string>("p3") || w.secondary == std::optional<std::string>("p3")) {
+            p3_later = true;
+        }
+    }
+    CHECK(p3_later);   // ready from the week after their shadow week
+}
+
+TEST_CASE("draft: the balance leaves out people who leave, as the fairness rule does") {
+    Plan p = team(5, NoConsecutive::Primary, "UTC");
+    p.people[4].inactive_from = D("2027-02-01");
+    DraftOptions o;
+    o.from = D("2027-01-04");
+    o.weeks = 16;
+    DraftResult r = draft(p, o);
+    REQUIRE_MESSAGE(r.status == DraftStatus::Ok, r.message);
+    CHECK(keysOf(check(r.plan), "fairness").empty());
+    // Over p0..p3 the 16 weeks split evenly; p4's few weeks before leaving do not count.
+    CHECK(r.balance.value() == 0);
+    CHECK(r.balance.optimal);
 }

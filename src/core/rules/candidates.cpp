@@ -41,7 +41,9 @@ int ruleRank(const std::string& rule) {
 }
 
 // The plan cut to the weeks starting on week-7, week and week+7 with what touches them:
-// time off, overrides, and only the people those name (ids, contacts included).
+// time off, overrides, the published snapshot of those weeks, the applied requests that
+// may explain a change there (late-change), the earlier weeks' shadows (readiness), and
+// only the people all these name (contacts included).
 Plan windowPlan(const Plan& plan, Date week) {
     Plan w;
     w.version = plan.version;
@@ -50,6 +52,15 @@ Plan windowPlan(const Plan& plan, Date week) {
     w.policy = plan.policy;
     w.contacts = plan.contacts;
     const Date lo = week - date::days{7}, hi = week + date::days{7};
+    // Readiness counts the shadow weeks before a week: keep them, with nothing else in them.
+    if (plan.policy.readiness)
+        for (const Week& x : plan.weeks)
+            if (x.start < lo && x.shadow) {
+                Week h;
+                h.start = x.start;
+                h.shadow = x.shadow;
+                w.weeks.push_back(h);
+            }
     for (const Week& x : plan.weeks)
         if (x.start >= lo && x.start <= hi) w.weeks.push_back(x);
     for (const TimeOff& t : plan.time_off)
@@ -57,6 +68,20 @@ Plan windowPlan(const Plan& plan, Date week) {
     const Instant a = handoffInstant(plan, lo), b = handoffInstant(plan, hi + date::days{7});
     for (const Override& o : plan.overrides)
         if (o.from.at < b && o.to.at > a) w.overrides.push_back(o);
+    if (plan.published) {
+        Published pub;
+        pub.at = plan.published->at;
+        pub.extra = plan.published->extra;
+        for (const Week& x : plan.published->weeks)
+            if (x.start >= lo && x.start <= hi) pub.weeks.push_back(x);
+        for (const Override& o : plan.published->overrides)
+            if (o.from.at < b && o.to.at > a) pub.overrides.push_back(o);
+        w.published = std::move(pub);
+    }
+    for (const Request& r : plan.requests)
+        if (r.status == RequestStatus::Applied &&
+            ((r.week >= lo && r.week <= hi) || (requestWithWeek(r) >= lo && requestWithWeek(r) <= hi)))
+            w.requests.push_back(r);
     std::unordered_set<std::string> named;
     auto name = [&](const std::optional<std::string>& id) {
         if (id) named.insert(*id);
@@ -64,6 +89,11 @@ Plan windowPlan(const Plan& plan, Date week) {
     for (const Week& x : w.weeks) name(x.primary), name(x.secondary), name(x.shadow), name(x.escalation);
     for (const TimeOff& t : w.time_off) named.insert(t.person);
     for (const Override& o : w.overrides) named.insert(o.person);
+    if (w.published) {
+        for (const Week& x : w.published->weeks) name(x.primary), name(x.secondary), name(x.shadow), name(x.escalation);
+        for (const Override& o : w.published->overrides) named.insert(o.person);
+    }
+    for (const Request& r : w.requests) named.insert(r.by), named.insert(r.with);
     name(w.contacts.engineering_lead), name(w.contacts.cto), name(w.contacts.ceo);
     for (const Person& person : plan.people)
         if (named.count(person.id)) w.people.push_back(person);
@@ -116,7 +146,7 @@ struct Verdict {
 
 }  // namespace
 
-std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role role) {
+std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role role, const CheckOptions& options) {
     int target = -1;
     for (std::size_t i = 0; i < plan.weeks.size(); ++i)
         if (plan.weeks[i].start == week) {
@@ -153,10 +183,10 @@ std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role ro
         Plan& w = win;
         if (extra) w.people.push_back(*extra);
         std::set<Key> base;
-        for (const Violation& v : check(w).violations) base.insert(keyOf(v));
+        for (const Violation& v : check(w, options).violations) base.insert(keyOf(v));
         cell(w.weeks[wt], role) = id;
         Verdict verdict;
-        for (Violation& v : check(w).violations) {
+        for (Violation& v : check(w, options).violations) {
             if (base.count(keyOf(v))) continue;
             if (v.severity == Severity::Error)
                 verdict.errors.push_back(std::move(v));
@@ -169,11 +199,11 @@ std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role ro
     };
     // The baseline of the window with its own people is shared by everyone it names.
     std::set<Key> base_named;
-    for (const Violation& v : check(win).violations) base_named.insert(keyOf(v));
+    for (const Violation& v : check(win, options).violations) base_named.insert(keyOf(v));
     auto judgeNamed = [&](const std::string& id) {
         cell(win.weeks[wt], role) = id;
         Verdict verdict;
-        for (Violation& v : check(win).violations) {
+        for (Violation& v : check(win, options).violations) {
             if (base_named.count(keyOf(v))) continue;
             if (v.severity == Severity::Error)
                 verdict.errors.push_back(std::move(v));
@@ -239,9 +269,6 @@ std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role ro
             if (!here) t->shadowed.push_back(w.start);
         }
     }
-    const Week& target_week = plan.weeks[target];
-    const std::optional<std::string>& contact =
-        target_week.escalation ? target_week.escalation : plan.contacts.engineering_lead;
 
     struct Ranked {
         Candidate c;
@@ -278,11 +305,11 @@ std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role ro
             out.excluded.push_back(std::move(e));
             continue;
         }
+        // Warnings rank a person after the others: a repeat into an emergency week, the
+        // week's escalation contact on call too (escalation-on-call), a late change of an
+        // emergency week.
         std::vector<std::string> warnings;
         for (const Violation& v : verdict.warnings) warnings.push_back(v.message);
-        // The week's escalation contact on call too: paged twice (issue 12 item 6).
-        if (!shadow && contact && *contact == person.id)
-            warnings.push_back(person.name + " is also the escalation contact of the week of " + formatDate(week));
         const Tally& t = tally[i];
         Candidate c;
         c.person = person.id;

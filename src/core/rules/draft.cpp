@@ -37,6 +37,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/changes/diff.hpp"
+#include "core/changes/readiness.hpp"
 #include "core/rules/check.hpp"
 #include "core/rules/draft_flow.hpp"
 #include "core/model/shifts.hpp"
@@ -311,8 +313,9 @@ private:
             }
         }
         DraftBalance& b = res_.balance;
-        b.primary_spread = spread(cp);
-        b.secondary_spread = spread(cs);
+        const std::vector<char> fair = fairPool(res_.plan);
+        b.primary_spread = spread(cp, fair);
+        b.secondary_spread = spread(cs, fair);
         b.lower_bound = free_.empty() ? b.value() : std::min(lower_, b.value());
         b.optimal = proved_;
         b.search_steps = nodes_;
@@ -333,6 +336,14 @@ private:
     std::unordered_map<int, int> free_of_week_;                   // plan week index -> free index
     std::vector<char> avail_p_, avail_s_;                         // [k * n + x]
     std::vector<Domain> dom_;                                     // after static forbids and blockers
+    // A free week inside the notice window (with --today and a published snapshot).
+    struct Notice {
+        bool inside = false;
+        bool published = false;                    // the snapshot has the week
+        bool restricted[2] = {false, false};       // primary, secondary: only the holder may fill it
+        std::optional<std::string> holder[2];      // who was published there (none: nobody can)
+    };
+    std::vector<Notice> notice_;
     std::vector<Blockers> blockers_;
 
     int n() const { return static_cast<int>(pool_.size()); }
@@ -349,6 +360,12 @@ private:
         res_.escalation_to_cto.clear();
         res_.escalation_on_call.clear();
         res_.weeks_added = res_.weeks_filled = 0;
+    }
+    // The last week start the plan format holds (its span must end by 9999-12-31).
+    static constexpr Date kLastWeekStart = Date{date::year{9999} / 12 / 23};
+    bool pastYear9999(int want) {
+        return badInput("--weeks " + std::to_string(want) + " would add weeks starting after 9999-12-23, the last "
+                        "week a plan can hold");
     }
     bool badInput(const std::string& message) {
         res_.status = DraftStatus::BadInput;
@@ -387,6 +404,7 @@ private:
                 for (int i = 0; i < want; ++i) {
                     Week w;
                     w.start = first + date::days{7 * i};
+                    if (w.start > kLastWeekStart) return pastYear9999(want);
                     p.weeks.push_back(w);
                 }
             } else {
@@ -407,6 +425,7 @@ private:
                                         " would add more than " + std::to_string(kMaxDraftAddedWeeks) + " weeks");
                     Week w;
                     w.start = next;
+                    if (w.start > kLastWeekStart) return pastYear9999(want);
                     p.weeks.push_back(w);
                     if (next >= *from) ++have;
                     next += date::days{7};
@@ -571,6 +590,70 @@ private:
             }
         }
 
+        // Readiness (changes.md, rule not-ready): nobody takes a role before they are
+        // ready. Readiness only grows with the weeks, so one binary search per person finds
+        // the first free week they may take.
+        const ReadinessIndex readiness(p);
+        if (readiness.enabled())
+            for (int x = 0; x < N; ++x) {
+                int lo = 0, hi = F;   // the first ready week is in [lo, hi]
+                while (lo < hi) {
+                    const int mid = lo + (hi - lo) / 2;
+                    if (readiness.ready(*pool_[x], free_[mid].start))
+                        hi = mid;
+                    else
+                        lo = mid + 1;
+                }
+                for (int k = 0; k < lo; ++k) avail_p_[std::size_t(k) * N + x] = avail_s_[std::size_t(k) * N + x] = 0;
+            }
+
+        // The notice window (changes.md, rule late-change): a week inside it keeps what was
+        // published. A free role there may only go to whoever was published in it over the
+        // whole of the role's own shift (or to anyone when overrides cover all of it).
+        notice_.assign(F, Notice{});
+        if (opt_.today && p.published) {
+            const NoticeWindow window = noticeWindow(p, *opt_.today);
+            const std::vector<WeekDuties> published = weekDuties(snapshotPlan(p));
+            for (int k = 0; k < F; ++k) {
+                const WeekSpan& span = spans_[free_[k].wi];
+                if (free_[k].emergency || !window.intersects(span.start, span.end)) continue;
+                Notice& nt = notice_[k];
+                nt.inside = true;
+                const WeekDuties* pw = nullptr;
+                for (const WeekDuties& d : published)
+                    if (d.start == free_[k].start) pw = &d;
+                for (int r = 0; r < 2; ++r) {
+                    const Role role = r == 0 ? Role::Primary : Role::Secondary;
+                    if (!(r == 0 ? free_[k].choose_p : free_[k].choose_s)) continue;
+                    const std::vector<Iv> own = ownPieces(k, role);
+                    bool any = true;   // no own shift: the fill changes nothing
+                    std::optional<std::string> who;
+                    bool ok = true;
+                    for (const Iv& o : own) {
+                        if (!(o.a < o.b)) continue;
+                        any = false;
+                        // The published pieces must cover [o.a, o.b) with one person.
+                        Instant at = o.a;
+                        if (pw)
+                            for (const WeekDuties::Piece& pc : r == 0 ? pw->primary : pw->secondary) {
+                                if (pc.end <= at || pc.start > at) continue;
+                                if (who && *who != pc.person) ok = false;
+                                who = pc.person;
+                                at = pc.end;
+                                if (at >= o.b) break;
+                            }
+                        if (at < o.b) ok = false;
+                    }
+                    if (any) continue;
+                    nt.restricted[r] = true;
+                    if (ok) nt.holder[r] = who;
+                    nt.published = pw != nullptr;
+                    for (int x = 0; x < N; ++x)
+                        if (!ok || pool_[x]->id != *who) (r == 0 ? avail_p_ : avail_s_)[std::size_t(k) * N + x] = 0;
+                }
+            }
+        }
+
         // Static forbids from the neighbours' fixed people, and soft ones.
         for (int k = 0; k < F; ++k) {
             FreeWeek& f = free_[k];
@@ -631,6 +714,9 @@ private:
             why = "the escalation contact " + nameOf(*contact) + " has " + timeOffText(*off);
         else
             return std::nullopt;
+        // Inside the notice window a new escalation contact would be a late change; the
+        // week keeps its (already reported) problem.
+        if (notice_[k].inside) return std::nullopt;
         const auto& cto = p.contacts.cto;
         if (cto && p.findPerson(*cto) && !offDuring(*cto, f.wi)) {
             w.escalation = *cto;
@@ -663,6 +749,47 @@ private:
         return "as secondary besides " + nameOf(*w.primary) + " (the primary)";
     }
 
+    // Why a week inside the notice window cannot be filled with what was published.
+    std::optional<Failure> noticeFailure(int k, const Domain& d) const {
+        const Notice& nt = notice_[k];
+        if (!nt.inside) return std::nullopt;
+        const FreeWeek& f = free_[k];
+        const Plan& p = res_.plan;
+        const std::string window = "inside the " + std::to_string(p.policy.change_notice_days) +
+                                   "-day notice window from " + formatDate(*opt_.today);
+        const std::string at = p.published ? formatDate(p.published->at) : std::string("?");
+        for (int r = 0; r < 2; ++r) {
+            if (!nt.restricted[r]) continue;
+            const char* role = r == 0 ? "primary" : "secondary";
+            const std::vector<int>& dom = r == 0 ? d.p : d.s;
+            if (!nt.holder[r]) {
+                const std::string what = nt.published ? std::string("nobody was published as ") + role + " for all of its shift"
+                                                      : "the week was not in the rotation published on " + at;
+                return Failure{f.start, "late-change",
+                               "the week is " + window + " and " + what + ", so any " + role + " would be a late change"};
+            }
+            const std::string& who = *nt.holder[r];
+            const int x = poolIdx(who);
+            if (x >= 0 && std::find(dom.begin(), dom.end(), x) != dom.end()) continue;
+            std::string why = "cannot take it";
+            const Person* person = p.findPerson(who);
+            if (!person)
+                why = "is not in people";
+            else if (x < 0 || (person->inactive_from && f.start >= *person->inactive_from))
+                why = "is not in the rotation pool for that week";
+            else if (const Iv* off = offDuring(who, f.wi))
+                why = "has " + timeOffText(*off);
+            else if ((r == 0 ? f.fixed_s : f.fixed_p) == x)
+                why = std::string("is already the ") + (r == 0 ? "secondary" : "primary");
+            else if (!ReadinessIndex(p).ready(*person, f.start))
+                why = "is not ready (rule not-ready)";
+            return Failure{f.start, "late-change",
+                           "only " + nameOf(who) + ", published as " + role + " on " + at + ", may take the " + role +
+                               " " + window + ", and " + nameOf(who) + " " + why};
+        }
+        return std::nullopt;
+    }
+
     std::optional<Failure> localFailure() {
         const int F = static_cast<int>(free_.size());
         if (n() < 2) {
@@ -685,6 +812,7 @@ private:
                 f.contact_out = false;
             Domain d1 = baseDomain(k, false, false);
             if (!findAssignment(d1, nullptr, 0)) {
+                if (auto late = noticeFailure(k, d1)) return late;
                 std::vector<int> avail(d1.p);
                 avail.insert(avail.end(), d1.s.begin(), d1.s.end());
                 std::sort(avail.begin(), avail.end());
@@ -829,6 +957,7 @@ private:
         std::size_t failed_bytes = 0;
     };
     SearchState ss_;
+    std::vector<char> fair_;   // [x]: counted by the balance (and bounded by the search)
     long long nodes_ = 0;   // steps of the bounded searches, all bounds together
     long long work_ = 0;    // their work (kSearchWorkLimit)
 
@@ -858,6 +987,7 @@ private:
             }
         }
         for (auto& v : s.fixed_dates) std::sort(v.begin(), v.end());
+        fair_ = fairPool(p);
         s.rank.resize(N);
         for (int x = 0; x < N; ++x) s.rank[x] = opt_.seed == 0 ? std::uint64_t(x) : splitmix64(opt_.seed * 0x100000001b3ULL + std::uint64_t(x));
         s.pre_p.assign(std::size_t(F + 1) * N, 0);
@@ -921,6 +1051,7 @@ private:
         ss_.deficit_p = ss_.deficit_s = 0;
         if (bounded)
             for (int x = 0; x < N; ++x) {
+                if (!fair_[x]) continue;
                 ss_.deficit_p += std::max(0, b.lo_p - fw_.count_p[x]);
                 ss_.deficit_s += std::max(0, b.lo_s - fw_.count_s[x]);
             }
@@ -930,6 +1061,7 @@ private:
     bool rootFeasible() const {
         const Bounds& b = ss_.b;
         for (int x = 0; x < n(); ++x) {
+            if (!fair_[x]) continue;
             if (fw_.count_p[x] > b.hi_p || fw_.count_s[x] > b.hi_s) return false;
             if (fw_.count_p[x] + remaining(fw_.pre_p, x, 0) < b.lo_p) return false;
             if (fw_.count_s[x] + remaining(fw_.pre_s, x, 0) < b.lo_s) return false;
@@ -953,6 +1085,7 @@ private:
             put(std::max(a, b));
         }
         for (int x = 0; x < N; ++x) {
+            if (!fair_[x]) continue;   // no bounds: their counts do not matter
             const std::uint16_t c[2] = {static_cast<std::uint16_t>(fw_.count_p[x]), static_cast<std::uint16_t>(fw_.count_s[x])};
             key.append(reinterpret_cast<const char*>(c), sizeof c);
         }
@@ -1000,13 +1133,13 @@ private:
             const int window = std::min(F, k + roundLength(counts));
             for (int x : cand) {
                 if (counted && inList(hard, nh, x)) continue;
-                if (counts[x] >= hi) continue;
+                if (counts[x] >= hi && fair_[x]) continue;
                 // The second key: in the heuristic pass the count so far; in the bounded
                 // search, by the order of this run, how close the person is to missing a
                 // lower bound (the cells of the role they could still take, or all the
                 // weeks they could still take, beyond what the bounds need).
                 int second = counts[x];
-                if (ss_.bounded && ss_.order != 2) {
+                if (ss_.bounded && ss_.order != 2 && fair_[x]) {
                     const int lo = primary_list ? ss_.b.lo_p : ss_.b.lo_s;
                     second = counts[x] + remaining(pre, x, k + 1) - lo;
                     if (ss_.order == 1)
@@ -1073,12 +1206,12 @@ private:
         f.chosen_s = fr.s;
         if (fr.p >= 0) {
             fr.last_p = fw_.last_drafted[fr.p];
-            if (fw_.count_p[fr.p]++ < ss_.b.lo_p) --ss_.deficit_p;
+            if (fw_.count_p[fr.p]++ < ss_.b.lo_p && fair_[fr.p]) --ss_.deficit_p;
             fw_.last_drafted[fr.p] = f.start;
         }
         if (fr.s >= 0) {
             fr.last_s = fw_.last_drafted[fr.s];
-            if (fw_.count_s[fr.s]++ < ss_.b.lo_s) --ss_.deficit_s;
+            if (fw_.count_s[fr.s]++ < ss_.b.lo_s && fair_[fr.s]) --ss_.deficit_s;
             fw_.last_drafted[fr.s] = f.start;
         }
         fr.applied = true;
@@ -1086,11 +1219,11 @@ private:
     void undo(Frame& fr) {
         if (fr.s >= 0) {
             fw_.last_drafted[fr.s] = fr.last_s;
-            if (--fw_.count_s[fr.s] < ss_.b.lo_s) ++ss_.deficit_s;
+            if (--fw_.count_s[fr.s] < ss_.b.lo_s && fair_[fr.s]) ++ss_.deficit_s;
         }
         if (fr.p >= 0) {
             fw_.last_drafted[fr.p] = fr.last_p;
-            if (--fw_.count_p[fr.p] < ss_.b.lo_p) ++ss_.deficit_p;
+            if (--fw_.count_p[fr.p] < ss_.b.lo_p && fair_[fr.p]) ++ss_.deficit_p;
         }
         free_[fr.k].chosen_p = free_[fr.k].chosen_s = -1;
         fr.applied = false;
@@ -1114,6 +1247,12 @@ private:
             const bool out = coupled && (x == fr.p || (any_ && x == fr.s));
             const int rp = remaining(fw_.pre_p, x, out ? k + 2 : k + 1);
             const int rs = remaining(fw_.pre_s, x, out && any_ ? k + 2 : k + 1);
+            if (!fair_[x]) {   // no bounds: all the room they have
+                cap_p += rp;
+                cap_s += rs;
+                cap_t += mis_[std::size_t(x) * (F + 2) + (out && any_ ? k + 2 : k + 1)];
+                continue;
+            }
             const int cp = fw_.count_p[x], cs = fw_.count_s[x];
             const int np = std::max(0, b.lo_p - cp), ns = std::max(0, b.lo_s - cs);
             if (np > rp || ns > rs) return false;
@@ -1184,7 +1323,9 @@ private:
             }
             const std::vector<int>& cnt = primary ? fw_.count_p : fw_.count_s;
             const int lo = primary ? b.lo_p : b.lo_s, hi = primary ? b.hi_p : b.hi_s;
-            for (int x = 0; x < N; ++x) e.push_back({base + x, 1, std::max(0, lo - cnt[x]), hi - cnt[x]});
+            for (int x = 0; x < N; ++x)
+                e.push_back(fair_[x] ? BoundedEdge{base + x, 1, std::max(0, lo - cnt[x]), hi - cnt[x]}
+                                     : BoundedEdge{base + x, 1, 0, M});
             e.push_back({1, 0, 0, M});
             if (!draftflow::feasibleCirculation(base + N, e)) return false;
         }
@@ -1233,7 +1374,8 @@ private:
                 if (used[std::size_t(g) * N + x]) e.push_back({gbase + g * N + x, pbase + x, 0, 1});
         for (int x = 0; x < N; ++x) {
             const int c = fw_.count_p[x] + fw_.count_s[x];
-            e.push_back({pbase + x, 1, std::max(0, b.lo_p + b.lo_s - c), b.hi_p + b.hi_s - c});
+            e.push_back(fair_[x] ? BoundedEdge{pbase + x, 1, std::max(0, b.lo_p + b.lo_s - c), b.hi_p + b.hi_s - c}
+                                 : BoundedEdge{pbase + x, 1, 0, M});
         }
         e.push_back({1, 0, 0, M});
         return draftflow::feasibleCirculation(pbase + N, e);
@@ -1297,9 +1439,23 @@ private:
         return SearchOutcome::Running;
     }
 
-    static int spread(const std::vector<int>& v) {
-        if (v.empty()) return 0;
-        return *std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end());
+    // max - min of the counts of the people marked in `counted`.
+    static int spread(const std::vector<int>& v, const std::vector<char>& counted) {
+        int lo = std::numeric_limits<int>::max(), hi = std::numeric_limits<int>::min();
+        for (std::size_t x = 0; x < v.size(); ++x)
+            if (counted[x]) lo = std::min(lo, v[x]), hi = std::max(hi, v[x]);
+        return hi >= lo ? hi - lo : 0;
+    }
+    // The pool members the balance counts, as the fairness rule does: not those whose
+    // inactive_from falls on or before the plan's last week.
+    std::vector<char> fairPool(const Plan& p) const {
+        std::vector<char> fair(pool_.size(), 1);
+        if (p.weeks.empty()) return fair;
+        Date last = p.weeks[0].start;
+        for (const Week& w : p.weeks) last = std::max(last, w.start);
+        for (std::size_t x = 0; x < pool_.size(); ++x)
+            if (pool_[x]->inactive_from && *pool_[x]->inactive_from <= last) fair[x] = 0;
+        return fair;
     }
 
     // [SECTION] balance: the lower bound, the bounds to try, the search's slices --------
@@ -1319,9 +1475,16 @@ private:
             if (primary ? free_[k].choose_p : free_[k].choose_s) cells.push_back(k);
         const int M = static_cast<int>(cells.size());
         long long total = M;
-        for (int c : fixed) total += c;
-        const int max_fixed = *std::max_element(fixed.begin(), fixed.end());
-        const int min_fixed = *std::min_element(fixed.begin(), fixed.end());
+        int fair = 0, max_fixed = 0, min_fixed = std::numeric_limits<int>::max();
+        for (int x = 0; x < N; ++x) {
+            total += fixed[x];
+            if (!fair_[x]) continue;
+            ++fair;
+            max_fixed = std::max(max_fixed, fixed[x]);
+            min_fixed = std::min(min_fixed, fixed[x]);
+        }
+        if (fair == 0) return {0, 0};
+        const bool everyone = fair == N;   // else people outside the balance take cells too
         auto feasible = [&](int bound, bool upper) {
             draftflow::MaxFlow g(2 + M + N);
             long long need = 0;
@@ -1330,15 +1493,15 @@ private:
                 for (int x : primary ? dom_[cells[i]].p : dom_[cells[i]].s) g.addEdge(2 + i, 2 + M + x, 1);
             }
             for (int x = 0; x < N; ++x) {
-                const int cap = std::max(0, bound - fixed[x]);
+                const int cap = fair_[x] ? std::max(0, bound - fixed[x]) : (upper ? M : 0);
                 g.addEdge(2 + M + x, 1, cap);
-                need += cap;
+                if (fair_[x]) need += cap;
             }
             const long long flow = g.run(0, 1);
             return upper ? flow == M : flow == need;
         };
         // Upper: between max(max_fixed, ceil(total / N)) and max_fixed + M (always enough).
-        int lo = std::max<long long>(max_fixed, (total + N - 1) / N), hi = max_fixed + M;
+        int lo = everyone ? std::max<long long>(max_fixed, (total + N - 1) / N) : max_fixed, hi = max_fixed + M;
         if (!feasible(lo, true)) {
             while (hi - lo > 1) {
                 const int mid = lo + (hi - lo) / 2;
@@ -1349,8 +1512,9 @@ private:
         const int u = lo;
         // Lower: between min_fixed (nothing needed) and the least of floor(total / N) and
         // everybody's count with every cell they could take.
-        int top = static_cast<int>(total / N);
-        for (int x = 0; x < N; ++x) top = std::min(top, fixed[x] + remaining(pre, x, 0));
+        int top = everyone ? static_cast<int>(total / N) : std::numeric_limits<int>::max();
+        for (int x = 0; x < N; ++x)
+            if (fair_[x]) top = std::min(top, fixed[x] + remaining(pre, x, 0));
         int l = std::max(top, min_fixed);
         if (l > min_fixed && !feasible(l, false)) {
             int a = min_fixed, b = l;   // a feasible, b not
@@ -1370,12 +1534,14 @@ private:
         const int N = n();
         heuristic_.resize(F);
         for (int k = 0; k < F; ++k) heuristic_[k] = {free_[k].chosen_p, free_[k].chosen_s};
-        upper_ = spread(fw_.count_p) + spread(fw_.count_s);
-        // The simplest bound first: counts that cannot all be equal differ by at least 1.
+        upper_ = spread(fw_.count_p, fair_) + spread(fw_.count_s, fair_);
+        // The simplest bound first: counts that cannot all be equal differ by at least 1
+        // (when everybody is counted: otherwise the others may take any share).
+        const bool everyone = std::count(fair_.begin(), fair_.end(), 1) == N;
         auto trivial = [&](const std::vector<int>& fixed, int slots) {
             long long total = slots;
             for (int c : fixed) total += c;
-            return total % N == 0 ? 0 : 1;
+            return everyone && total % N != 0 ? 1 : 0;
         };
         lower_ = trivial(fw_.fixed_p, fw_.slots_p[0]) + trivial(fw_.fixed_s, fw_.slots_s[0]);
         tries_.clear();
@@ -1383,7 +1549,7 @@ private:
         if (upper_ <= lower_) return;
         computeIndependentSets();
         const auto rp = roleRange(true), rs = roleRange(false);
-        const int lb_p = rp.first - rp.second, lb_s = rs.first - rs.second;
+        const int lb_p = std::max(0, rp.first - rp.second), lb_s = std::max(0, rs.first - rs.second);
         lower_ = std::max(lower_, lb_p + lb_s);
         for (int v = lower_; v < upper_; ++v)
             for (int dp = lb_p; dp <= v - lb_s; ++dp) {
@@ -1510,11 +1676,22 @@ private:
     // [SECTION] verify: the real check, the draft introduces no error ----------------------
     std::optional<Failure> verify() {
         using K = std::tuple<std::string, std::optional<Date>, std::vector<std::string>, std::optional<std::string>>;
+        const CheckOptions options{opt_.today};
         std::set<K> before;
-        for (const Violation& v : check(in_).violations)
-            if (v.severity == Severity::Error) before.insert(K{v.rule, v.week, v.people, v.request});
-        for (const Violation& v : check(res_.plan).violations) {
+        std::map<Date, std::vector<std::string>> late_before;   // week -> people of its late change
+        for (const Violation& v : check(in_, options).violations) {
+            if (v.severity != Severity::Error) continue;
+            before.insert(K{v.rule, v.week, v.people, v.request});
+            if (v.rule == "late-change" && v.week) late_before[*v.week] = v.people;
+        }
+        for (const Violation& v : check(res_.plan, options).violations) {
             if (v.severity != Severity::Error || before.count(K{v.rule, v.week, v.people, v.request})) continue;
+            // A late change whose changed people were all changed already is the same
+            // change with fewer stretches (a cell given back to its published holder).
+            if (v.rule == "late-change" && v.week && late_before.count(*v.week)) {
+                const auto& was = late_before[*v.week];
+                if (std::includes(was.begin(), was.end(), v.people.begin(), v.people.end())) continue;
+            }
             return Failure{v.week ? *v.week : free_[0].start, v.rule,
                            "the draft would introduce an error: " + v.message};
         }

@@ -31,6 +31,10 @@ struct DraftOptions {
     std::optional<Date> from;   // first week to fill; default: the first week of the plan
     std::optional<int> weeks;   // first add weeks so that this many weeks from `from` exist
     std::uint64_t seed = 0;     // breaks ties only; 0: the order of `people`
+    // The date the notice window starts from (changes.md "today"): with a published
+    // snapshot, free cells of weeks inside the window only take what was published
+    // there, so the draft makes no late change. Absent: no window (as check(plan)).
+    std::optional<Date> today;
 };
 
 // At most this many weeks are added by one draft.
