@@ -242,6 +242,7 @@ public:
             switch (searchRun(std::max(weeks, 1))) {
                 case SearchOutcome::Running: return false;
                 case SearchOutcome::Exhausted:   // cannot happen: the backward pass proved that a choice exists
+                case SearchOutcome::RunOver:
                     return finish(Failure{free_[0].start, "min-engineers", "internal error: no assignment left"}, false);
                 case SearchOutcome::Found: break;
             }
@@ -281,8 +282,8 @@ private:
     enum class Stage { Start, Backward, Forward, Balance, Finish, Done };
     // The balance search counts its work in units of about a person looked at (a step
     // costs the pool size plus the candidates it sorts): at most kSearchWorkLimit in all
-    // (about a second natively), kSearchWorkPerWeek per "week" of a slice.
-    static constexpr long long kSearchWorkLimit = 6000000;
+    // (a second or two natively), kSearchWorkPerWeek per "week" of a slice.
+    static constexpr long long kSearchWorkLimit = 24000000;
     static constexpr long long kSearchWorkPerWeek = 4096;
     Stage stage_ = Stage::Start;
     int next_ = 0;   // the next free week of the pass under way
@@ -949,24 +950,38 @@ private:
         Bounds b;
         bool bounded = false;
         bool started = false;
+        bool root_checked = false;     // the bounds passed the checks before any choice
         int order = 0;                 // the value order of this run (restart)
         long long run_budget = 128, run_used = 0;
         std::vector<Frame> stack;
         int deficit_p = 0, deficit_s = 0;   // sum over people of max(0, lo - count)
-        std::unordered_set<std::string> failed;
-        std::size_t failed_bytes = 0;
+        std::unordered_set<std::string> failed;   // the run's try's table (swapped in)
+        std::size_t failed_bytes = 0;             // its size, about
     };
     SearchState ss_;
     std::vector<char> fair_;   // [x]: counted by the balance (and bounded by the search)
     long long nodes_ = 0;   // steps of the bounded searches, all bounds together
     long long work_ = 0;    // their work (kSearchWorkLimit)
 
-    // The balance search: the heuristic's result, the lower bound, the bounds to try.
-    std::vector<std::pair<int, int>> heuristic_;   // chosen (p, s) per free week
-    int upper_ = 0, lower_ = 0;
-    std::vector<Bounds> tries_;
-    std::size_t try_ = 0;
+    // The balance search: the best completion so far (the heuristic's at first), the lower
+    // bound, and the bounds below the best balance, each with its own table of failed
+    // states and the order and length of its next run.
+    struct Try {
+        Bounds b;
+        bool open = true;   // neither refuted nor above the best balance found
+        std::unordered_set<std::string> failed;
+        std::size_t failed_bytes = 0;
+        int order = 0;
+        long long run_budget = 128;
+        bool root_checked = false;
+    };
+    std::vector<std::pair<int, int>> best_;   // chosen (p, s) per free week
+    int upper_ = 0, lower_ = 0;               // the best balance so far; a proved bound
+    std::vector<Try> tries_;
+    std::size_t try_ = 0;                     // the try whose run is under way, or the last one
+    bool running_ = false;
     bool proved_ = true;
+    std::size_t failed_bytes_ = 0;            // all tables together
 
     void forwardBegin() {
         const int F = static_cast<int>(free_.size());
@@ -1042,9 +1057,8 @@ private:
         ss_.order = 0;
         ss_.run_budget = 128;
         ss_.run_used = 0;
+        ss_.root_checked = false;
         ss_.stack.clear();
-        ss_.failed.clear();
-        ss_.failed_bytes = 0;
         fw_.count_p = fw_.fixed_p;
         fw_.count_s = fw_.fixed_s;
         fw_.last_drafted.assign(N, Date::min());
@@ -1060,13 +1074,25 @@ private:
     // Whether the bounds can hold at all, before any choice.
     bool rootFeasible() const {
         const Bounds& b = ss_.b;
+        const int F = static_cast<int>(free_.size());
+        long long cap_p = 0, cap_s = 0;
         for (int x = 0; x < n(); ++x) {
-            if (!fair_[x]) continue;
-            if (fw_.count_p[x] > b.hi_p || fw_.count_s[x] > b.hi_s) return false;
-            if (fw_.count_p[x] + remaining(fw_.pre_p, x, 0) < b.lo_p) return false;
-            if (fw_.count_s[x] + remaining(fw_.pre_s, x, 0) < b.lo_s) return false;
+            const int mp = std::min(remaining(fw_.pre_p, x, 0), misRole(x, 0, true));
+            const int ms = std::min(remaining(fw_.pre_s, x, 0), misRole(x, 0, false));
+            if (!fair_[x]) {
+                cap_p += mp;
+                cap_s += ms;
+                continue;
+            }
+            const int cp = fw_.count_p[x], cs = fw_.count_s[x];
+            if (cp > b.hi_p || cs > b.hi_s) return false;
+            const int np = std::max(0, b.lo_p - cp), ns = std::max(0, b.lo_s - cs);
+            if (np > mp || ns > ms || np + ns > mis_[std::size_t(x) * (F + 2)]) return false;
+            cap_p += std::min(b.hi_p - cp, mp);
+            cap_s += std::min(b.hi_s - cs, ms);
         }
-        return ss_.deficit_p <= fw_.slots_p[0] && ss_.deficit_s <= fw_.slots_s[0];
+        return ss_.deficit_p <= fw_.slots_p[0] && ss_.deficit_s <= fw_.slots_s[0] && cap_p >= fw_.slots_p[0] &&
+               cap_s >= fw_.slots_s[0];
     }
 
     // The state a week's subtree depends on: the week, the counted people of the coupled
@@ -1092,8 +1118,9 @@ private:
         return key;
     }
     void rememberFailed(std::string& key) {
-        constexpr std::size_t kMaxTableBytes = std::size_t(48) << 20;
-        if (!ss_.bounded || key.empty() || ss_.failed_bytes > kMaxTableBytes) return;
+        constexpr std::size_t kMaxTableBytes = std::size_t(48) << 20;   // all tries together
+        if (!ss_.bounded || key.empty() || failed_bytes_ > kMaxTableBytes) return;
+        failed_bytes_ += key.size() + 48;
         ss_.failed_bytes += key.size() + 48;
         ss_.failed.insert(std::move(key));
     }
@@ -1247,10 +1274,13 @@ private:
             const bool out = coupled && (x == fr.p || (any_ && x == fr.s));
             const int rp = remaining(fw_.pre_p, x, out ? k + 2 : k + 1);
             const int rs = remaining(fw_.pre_s, x, out && any_ ? k + 2 : k + 1);
+            const int next = out && any_ ? k + 2 : k + 1;   // under "primary" only the primary sits out
+            const int mp = std::min(rp, misRole(x, out ? k + 2 : k + 1, true));
+            const int ms = std::min(rs, misRole(x, next, false));
             if (!fair_[x]) {   // no bounds: all the room they have
-                cap_p += rp;
-                cap_s += rs;
-                cap_t += mis_[std::size_t(x) * (F + 2) + (out && any_ ? k + 2 : k + 1)];
+                cap_p += mp;
+                cap_s += ms;
+                cap_t += mis_[std::size_t(x) * (F + 2) + next];
                 continue;
             }
             const int cp = fw_.count_p[x], cs = fw_.count_s[x];
@@ -1260,8 +1290,8 @@ private:
             const int m = mis_[row + (out && any_ ? k + 2 : k + 1)];
             if (np + ns > m) return false;
             if (!any_ && np > mis_p_[row + (out ? k + 2 : k + 1)]) return false;
-            cap_p += std::min(b.hi_p - cp, rp);
-            cap_s += std::min(b.hi_s - cs, rs);
+            cap_p += std::min(b.hi_p - cp, mp);
+            cap_s += std::min(b.hi_s - cs, ms);
             cap_t += std::min(b.hi_p + b.hi_s - cp - cs, m);
         }
         return cap_p >= fw_.slots_p[k + 1] && cap_s >= fw_.slots_s[k + 1] &&
@@ -1272,6 +1302,15 @@ private:
     // and, under "any", no two coupled weeks; mis_p_ the same for the primary alone under
     // "primary".
     std::vector<int> mis_, mis_p_;
+    // The most cells of one role x can still take from free week `from` on: under "any"
+    // both roles count for the consecutive rule, so it is their independent set; under
+    // "primary" the primary's own; the secondary is bounded by its cells only.
+    int misRole(int x, int from, bool primary) const {
+        const int F = static_cast<int>(free_.size());
+        from = std::min(from, F + 1);
+        if (any_) return mis_[std::size_t(x) * (F + 2) + from];
+        return primary ? mis_p_[std::size_t(x) * (F + 2) + from] : kNoHigh;
+    }
     void computeIndependentSets() {
         const int F = static_cast<int>(free_.size());
         const int N = n();
@@ -1323,9 +1362,11 @@ private:
             }
             const std::vector<int>& cnt = primary ? fw_.count_p : fw_.count_s;
             const int lo = primary ? b.lo_p : b.lo_s, hi = primary ? b.hi_p : b.hi_s;
-            for (int x = 0; x < N; ++x)
-                e.push_back(fair_[x] ? BoundedEdge{base + x, 1, std::max(0, lo - cnt[x]), hi - cnt[x]}
-                                     : BoundedEdge{base + x, 1, 0, M});
+            for (int x = 0; x < N; ++x) {
+                const int room = std::min(M, misRole(x, sitsOut(from, x, primary) ? from + 1 : from, primary));
+                e.push_back(fair_[x] ? BoundedEdge{base + x, 1, std::max(0, lo - cnt[x]), std::min(hi - cnt[x], room)}
+                                     : BoundedEdge{base + x, 1, 0, room});
+            }
             e.push_back({1, 0, 0, M});
             if (!draftflow::feasibleCirculation(base + N, e)) return false;
         }
@@ -1381,21 +1422,16 @@ private:
         return draftflow::feasibleCirculation(pbase + N, e);
     }
 
-    enum class SearchOutcome { Running, Found, Exhausted };
-    // Runs the search for up to `budget` steps.
-    // The bounded search restarts now and then with the next of three value orders, the
-    // runs growing longer (128, 128, 128, 256, ... steps): a run that went deep into a
-    // hopeless part stops, and the table of failed states, true whatever the order,
-    // carries over, so the search stays complete.
-    void restart() {
+    // Running: the budget ran out mid-run (more next slice); RunOver: the run reached its
+    // length (bounded search only).
+    enum class SearchOutcome { Running, Found, Exhausted, RunOver };
+    // Undoes every choice of the run under way.
+    void unwind() {
         while (!ss_.stack.empty()) {
             if (ss_.stack.back().applied) undo(ss_.stack.back());
             ss_.stack.pop_back();
         }
         ss_.started = false;
-        ss_.order = (ss_.order + 1) % 3;
-        if (ss_.order == 0) ss_.run_budget *= 2;
-        ss_.run_used = 0;
     }
 
     // Runs the search for about `budget` units of work (the heuristic pass: steps).
@@ -1405,9 +1441,10 @@ private:
         for (long long left = budget; ss_.bounded ? work_ < stop : left > 0; --left) {
             if (!ss_.started) {
                 ss_.started = true;
-                if (ss_.bounded) {   // the flows: a few passes over every (cell, person) pair
+                if (ss_.bounded && !ss_.root_checked) {   // the flows: a few passes over every (cell, person) pair
                     for (const Domain& d : dom_) work_ += 3 * static_cast<long long>(d.p.size() + d.s.size());
                     if (!rootFeasible() || !flowFeasible(0, nullptr, 0)) return SearchOutcome::Exhausted;
+                    ss_.root_checked = true;   // the same for every run of the try
                 }
                 Frame root;
                 if (!openFrame(root, 0)) return SearchOutcome::Exhausted;
@@ -1416,10 +1453,7 @@ private:
             if (ss_.bounded) {
                 ++nodes_;
                 work_ += 8 + n();
-                if (++ss_.run_used > ss_.run_budget) {
-                    restart();
-                    continue;
-                }
+                if (++ss_.run_used > ss_.run_budget) return SearchOutcome::RunOver;
             }
             if (ss_.stack.empty()) return SearchOutcome::Exhausted;
             Frame& fr = ss_.stack.back();
@@ -1493,8 +1527,10 @@ private:
                 for (int x : primary ? dom_[cells[i]].p : dom_[cells[i]].s) g.addEdge(2 + i, 2 + M + x, 1);
             }
             for (int x = 0; x < N; ++x) {
-                const int cap = fair_[x] ? std::max(0, bound - fixed[x]) : (upper ? M : 0);
-                g.addEdge(2 + M + x, 1, cap);
+                const int room = std::min(M, misRole(x, 0, primary));   // no two coupled weeks
+                const int cap = fair_[x] ? std::max(0, bound - fixed[x]) : (upper ? room : 0);
+                if (!upper && cap > room) return false;   // x cannot reach the level at all
+                g.addEdge(2 + M + x, 1, upper ? std::min(cap, room) : cap);
                 if (fair_[x]) need += cap;
             }
             const long long flow = g.run(0, 1);
@@ -1532,8 +1568,8 @@ private:
     void balanceBegin() {
         const int F = static_cast<int>(free_.size());
         const int N = n();
-        heuristic_.resize(F);
-        for (int k = 0; k < F; ++k) heuristic_[k] = {free_[k].chosen_p, free_[k].chosen_s};
+        best_.resize(F);
+        for (int k = 0; k < F; ++k) best_[k] = {free_[k].chosen_p, free_[k].chosen_s};
         upper_ = spread(fw_.count_p, fair_) + spread(fw_.count_s, fair_);
         // The simplest bound first: counts that cannot all be equal differ by at least 1
         // (when everybody is counted: otherwise the others may take any share).
@@ -1555,35 +1591,76 @@ private:
             for (int dp = lb_p; dp <= v - lb_s; ++dp) {
                 const int ds = v - dp;
                 for (int lp = rp.second; lp >= std::max(0, rp.first - dp); --lp)
-                    for (int ls = rs.second; ls >= std::max(0, rs.first - ds); --ls)
-                        tries_.push_back(Bounds{lp, lp + dp, ls, ls + ds});
+                    for (int ls = rs.second; ls >= std::max(0, rs.first - ds); --ls) {
+                        tries_.emplace_back();
+                        tries_.back().b = Bounds{lp, lp + dp, ls, ls + ds};
+                    }
             }
-        if (!tries_.empty()) searchBegin(tries_[0], true);
+        try_ = tries_.empty() ? 0 : tries_.size() - 1;   // the first run takes the first try
     }
 
     // One slice of the balance search; true when it is over (the choices are then those
     // of the best balance found).
     bool balanceStep(long long budget) {
         const long long stop = work_ + budget;
-        while (try_ < tries_.size()) {
-            if (work_ >= kSearchWorkLimit) {   // every smaller spread was refuted: the bound stands
-                proved_ = false;
-                lower_ = std::max(lower_, tries_[try_].spread());
-                break;
+        for (;;) {
+            if (!running_) {
+                // The next open try below the best balance after the last one, round robin
+                // (tries are in order of spread: each round serves the smaller ones first).
+                std::size_t next = tries_.size();
+                for (std::size_t i = 1; i <= tries_.size() && next == tries_.size(); ++i) {
+                    const std::size_t t = (try_ + i) % tries_.size();
+                    if (tries_[t].open && tries_[t].b.spread() < upper_) next = t;
+                }
+                if (next == tries_.size()) break;   // every smaller spread refuted: the best is optimal
+                if (work_ >= kSearchWorkLimit) {    // out of work: the smallest open spread is the bound
+                    proved_ = false;
+                    int least = upper_;
+                    for (const Try& t : tries_)
+                        if (t.open) least = std::min(least, t.b.spread());
+                    lower_ = std::max(lower_, least);
+                    break;
+                }
+                try_ = next;
+                Try& t = tries_[try_];
+                searchBegin(t.b, true);
+                ss_.failed.swap(t.failed);
+                std::swap(ss_.failed_bytes, t.failed_bytes);
+                ss_.order = t.order;
+                ss_.run_budget = t.run_budget;
+                ss_.root_checked = t.root_checked;
+                running_ = true;
             }
             const SearchOutcome o = searchRun(std::min(stop, kSearchWorkLimit) - work_);
-            if (o == SearchOutcome::Found) {   // every smaller spread was refuted before
-                upper_ = lower_ = tries_[try_].spread();
-                return true;
+            if (o == SearchOutcome::Running && work_ < kSearchWorkLimit) return false;   // the slice is over
+            Try& t = tries_[try_];
+            t.root_checked = ss_.root_checked;
+            if (o == SearchOutcome::Found) {   // a better completion: keep it, drop the tries it beats
+                for (std::size_t k = 0; k < free_.size(); ++k) best_[k] = {free_[k].chosen_p, free_[k].chosen_s};
+                upper_ = t.b.spread();
+                for (Try& u : tries_)
+                    if (u.b.spread() >= upper_) u.open = false;
+            } else if (o == SearchOutcome::Exhausted) {
+                t.open = false;   // refuted
+            } else {              // the run reached its length: next time the next order, longer
+                t.order = (t.order + 1) % 3;
+                if (t.order == 0) t.run_budget *= 2;
             }
-            if (o == SearchOutcome::Exhausted && ++try_ < tries_.size()) searchBegin(tries_[try_], true);
+            unwind();
+            ss_.failed.swap(t.failed);
+            std::swap(ss_.failed_bytes, t.failed_bytes);
+            running_ = false;
+            if (!t.open) {   // its table is of no more use
+                failed_bytes_ -= std::min(failed_bytes_, t.failed_bytes);
+                t.failed_bytes = 0;
+                std::unordered_set<std::string>().swap(t.failed);
+            }
             if (work_ >= stop) return false;
         }
-        // No bounds below the heuristic's balance hold (or the search ran out): keep it.
         if (proved_) lower_ = upper_;
         for (std::size_t k = 0; k < free_.size(); ++k) {
-            free_[k].chosen_p = heuristic_[k].first;
-            free_[k].chosen_s = heuristic_[k].second;
+            free_[k].chosen_p = best_[k].first;
+            free_[k].chosen_s = best_[k].second;
         }
         return true;
     }
