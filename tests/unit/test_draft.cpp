@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "core/rules/check.hpp"
 #include "core/rules/draft.hpp"
@@ -1083,4 +1085,415 @@ TEST_CASE("draft: the balance leaves out people who leave, as the fairness rule 
     // Over p0..p3 the 16 weeks split evenly; p4's few weeks before leaving do not count.
     CHECK(r.balance.value() == 0);
     CHECK(r.balance.optimal);
+}
+
+// ---- the balance against an exact enumeration on tight instances of issue 13 -------------
+// (4 to 7 people, 10 to 26 weeks, heavy time off, pre-filled weeks, emergency weeks,
+// someone leaving, sometimes the escalation contact in the pool)
+
+namespace {
+
+// An instance shaped like the integer-program suite's (tests/draft/ilp_balance.py), built
+// here with its own generator: a planted valid rotation, heavy time off it respects, some
+// cells pre-filled from it, sometimes extra time off that may leave no completion.
+Plan issue13Instance(std::uint64_t seed) {
+    Rng rng(seed * 7919 + 3);
+    const int n = 4 + rng.below(4);        // 4..7
+    const int weeks = 10 + rng.below(17);  // 10..26
+    const NoConsecutive mode = rng.chance(50) ? NoConsecutive::Any : NoConsecutive::Primary;
+    const bool any = mode == NoConsecutive::Any;
+    Plan p = team(n, mode, rng.chance(50) ? "UTC" : "Europe/Berlin");
+    p.people.erase(p.people.begin() + n);   // no trainee
+    const Date first = D("2027-01-04");
+    std::vector<char> emergency(weeks, 0);
+    for (int w = 1; w < weeks; ++w) emergency[w] = rng.chance(6);
+    int leaver = -1;
+    Date leaves{};
+    if (n > 4 && rng.chance(15)) {
+        leaver = rng.below(n);
+        leaves = first + date::days{7 * (weeks / 3 + rng.below(weeks - weeks / 3))};
+        p.people[leaver].inactive_from = leaves;
+    }
+    const bool lead_in_pool = rng.chance(25);
+    if (lead_in_pool) p.contacts.engineering_lead = id(n - 1 == leaver ? 0 : n - 1);
+    std::vector<std::pair<int, int>> planted;
+    for (int w = 0; w < weeks; ++w) {
+        const Date s = first + date::days{7 * w};
+        int a = 0, b = 1;
+        for (int tries = 0; tries < 200; ++tries) {
+            a = rng.below(n);
+            b = rng.below(n);
+            if (a == b || ((a == leaver || b == leaver) && s >= leaves)) continue;
+            if (w > 0 && !emergency[w]) {
+                const auto& pr = planted.back();
+                if (a == pr.first || (any && (a == pr.second || b == pr.first || b == pr.second))) continue;
+            }
+            break;
+        }
+        planted.emplace_back(a, b);
+    }
+    const int offs = n * 2 + rng.below(n * 3 + 1);
+    const int lengths[] = {0, 1, 2, 3, 4, 6, 9, 13};
+    for (int i = 0; i < offs; ++i) {
+        const int x = rng.below(n);
+        const Date a = first + date::days{rng.below(7 * weeks)};
+        const Date b = a + date::days{lengths[rng.below(8)]};
+        bool clash = false;
+        for (int w = 0; w < weeks; ++w) {
+            const Date s = first + date::days{7 * w};
+            if ((planted[w].first == x || planted[w].second == x) && a <= s + date::days{7} && b >= s) clash = true;
+        }
+        if (!clash) p.time_off.push_back(off(id(x).c_str(), formatDate(a).c_str(), formatDate(b).c_str()));
+    }
+    for (int w = 0; w < weeks; ++w) {
+        Week wk;
+        wk.start = first + date::days{7 * w};
+        wk.emergency = emergency[w] != 0;
+        const int r = rng.below(100);
+        if (r < 15 || r < 25) wk.primary = id(planted[w].first);
+        if (r < 15 || (r >= 25 && r < 32)) wk.secondary = id(planted[w].second);
+        p.weeks.push_back(wk);
+    }
+    if (rng.chance(15))
+        for (int i = 1 + rng.below(4); i > 0; --i) {
+            const Date a = first + date::days{rng.below(7 * weeks)};
+            p.time_off.push_back(off(id(rng.below(n)).c_str(), formatDate(a).c_str(),
+                                     formatDate(a + date::days{rng.below(10)}).c_str()));
+        }
+    return p;
+}
+
+// (max - min primary weeks) + (max - min secondary weeks) over the pool as the fairness
+// rule counts it: without people whose inactive_from is on or before the last week.
+int fairBalance(const Plan& p) {
+    Date last = p.weeks.back().start;
+    std::map<std::string, int> cp, cs;
+    for (const Person& x : p.people)
+        if (x.on_call && !x.trainee && !(x.inactive_from && *x.inactive_from <= last)) cp[x.id] = cs[x.id] = 0;
+    for (const Week& w : p.weeks) {
+        if (w.primary && cp.count(*w.primary)) ++cp[*w.primary];
+        if (w.secondary && cs.count(*w.secondary)) ++cs[*w.secondary];
+    }
+    auto spread = [](const std::map<std::string, int>& m) {
+        int lo = 1 << 30, hi = -1;
+        for (const auto& kv : m) lo = std::min(lo, kv.second), hi = std::max(hi, kv.second);
+        return hi - lo;
+    };
+    return spread(cp) + spread(cs);
+}
+
+// The least balance over every completion that adds no error, found by exhaustive
+// enumeration (no flows, no heuristics, nothing shared with the draft):
+// - each week's possible (primary, secondary) pairs are judged by the real check: the
+//   plan with only that week filled must have no error the input lacks, besides
+//   `consecutive`, which links two weeks and is enforced here between adjacent weeks;
+// - `excluded` (an escalation contact in the pool) takes no free cell;
+// - for each balance v = 0, 1, ... and each way to bound every count of the fairness
+//   pool by [lo_p, lo_p + dp] and [lo_s, lo_s + ds] with dp + ds = v, a depth-first
+//   enumeration over the weeks looks for a completion inside the bounds, cutting off a
+//   branch only when a count is above its bound or can no longer reach its lower bound,
+//   and remembering states (week, counted people of the week before, every count) that
+//   have no completion.
+// The completion found is returned so that the caller can judge it by the check too.
+struct Exact {
+    int balance = -1;   // -1: no completion
+    Plan plan;
+    long long nodes = 0;
+    bool gave_up = false;
+};
+
+Exact exactBalance(const Plan& p, const std::string& excluded, long long node_limit) {
+    Exact out;
+    const int W = static_cast<int>(p.weeks.size());
+    const bool any = p.policy.no_consecutive == NoConsecutive::Any;
+    std::vector<std::string> pool;
+    std::vector<int> fair_of;   // pool index -> index among the counted, or -1
+    int F = 0;
+    const Date last = p.weeks.back().start;
+    for (const Person& x : p.people)
+        if (x.on_call && !x.trainee) {
+            pool.push_back(x.id);
+            fair_of.push_back(x.inactive_from && *x.inactive_from <= last ? -1 : F++);
+        }
+    const int P = static_cast<int>(pool.size());
+    auto indexOf = [&](const std::optional<std::string>& s) {
+        for (int i = 0; i < P; ++i)
+            if (s && *s == pool[i]) return i;
+        return -1;
+    };
+    const auto base = errorKeys(p);
+    struct Cand { int a, b; };
+    std::vector<std::vector<Cand>> cand(W);
+    std::vector<char> free_p(W), free_s(W), coupled(W, 0);
+    for (int k = 0; k < W; ++k) {
+        const Week& w = p.weeks[k];
+        free_p[k] = !w.primary;
+        free_s[k] = !w.secondary;
+        coupled[k] = k > 0 && !w.emergency && w.start - p.weeks[k - 1].start == date::days{7};
+        std::vector<int> as, bs;
+        if (free_p[k]) {
+            for (int i = 0; i < P; ++i)
+                if (pool[i] != excluded) as.push_back(i);
+        } else {
+            as.push_back(indexOf(w.primary));
+        }
+        if (free_s[k]) {
+            for (int i = 0; i < P; ++i)
+                if (pool[i] != excluded) bs.push_back(i);
+        } else {
+            bs.push_back(indexOf(w.secondary));
+        }
+        for (int a : as)
+            for (int b : bs) {
+                if (!free_p[k] && !free_s[k]) {
+                    cand[k].push_back({a, b});
+                    continue;
+                }
+                if (a == b) continue;
+                Plan q = p;
+                if (free_p[k]) q.weeks[k].primary = pool[a];
+                if (free_s[k]) q.weeks[k].secondary = pool[b];
+                bool ok = true;
+                for (const Violation& v : check(q).violations)
+                    if (v.severity == Severity::Error && v.rule != "consecutive" &&
+                        !base.count(ErrKey{v.rule, v.week, v.people, v.request}))
+                        ok = false;
+                if (ok) cand[k].push_back({a, b});
+            }
+        if (cand[k].empty()) return out;   // a week with no valid pair on its own
+    }
+    // reach[k][f]: weeks >= k where counted person f can hold the role (fixed or possible).
+    std::vector<std::vector<int>> reach_p(W + 1, std::vector<int>(F, 0)), reach_s = reach_p;
+    std::vector<int> cells_p(W + 1, 0), cells_s(W + 1, 0);
+    for (int k = W - 1; k >= 0; --k) {
+        reach_p[k] = reach_p[k + 1];
+        reach_s[k] = reach_s[k + 1];
+        cells_p[k] = cells_p[k + 1] + free_p[k];
+        cells_s[k] = cells_s[k + 1] + free_s[k];
+        std::vector<char> can_p(F, 0), can_s(F, 0);
+        for (const Cand& c : cand[k]) {
+            if (c.a >= 0 && fair_of[c.a] >= 0) can_p[fair_of[c.a]] = 1;
+            if (c.b >= 0 && fair_of[c.b] >= 0) can_s[fair_of[c.b]] = 1;
+        }
+        for (int f = 0; f < F; ++f) reach_p[k][f] += can_p[f], reach_s[k][f] += can_s[f];
+    }
+    // most[k][f]: the most weeks >= k in which f can hold a role, never two coupled weeks
+    // under "any" (a counted person repeats only into an emergency week).
+    std::vector<std::vector<int>> most(W + 2, std::vector<int>(F, 0));
+    for (int k = W - 1; k >= 0; --k) {
+        std::vector<char> can(F, 0);
+        for (const Cand& c : cand[k]) {
+            if (c.a >= 0 && fair_of[c.a] >= 0) can[fair_of[c.a]] = 1;
+            if (c.b >= 0 && fair_of[c.b] >= 0) can[fair_of[c.b]] = 1;
+        }
+        for (int f = 0; f < F; ++f) {
+            const int skip = any && k + 1 < W && coupled[k + 1] ? most[k + 2][f] : most[k + 1][f];
+            most[k][f] = std::max(most[k + 1][f], can[f] + skip);
+        }
+    }
+    // Fixed cells of counted people from week k on; whether anyone outside the count may
+    // take free cells (then the counted need not take them all).
+    std::vector<int> fixed_after_p(W + 1, 0), fixed_after_s(W + 1, 0);
+    for (int k = W - 1; k >= 0; --k) {
+        const Cand& c = cand[k][0];
+        fixed_after_p[k] = fixed_after_p[k + 1] + (!free_p[k] && c.a >= 0 && fair_of[c.a] >= 0);
+        fixed_after_s[k] = fixed_after_s[k + 1] + (!free_s[k] && c.b >= 0 && fair_of[c.b] >= 0);
+    }
+    bool others = false;
+    for (int i = 0; i < P; ++i) others = others || (fair_of[i] < 0 && pool[i] != excluded);
+    std::vector<int> cp(F, 0), cs(F, 0), choice(W, 0);
+    int lo_p = 0, hi_p = W, lo_s = 0, hi_s = W;
+    bool bounded = false;
+    std::unordered_set<std::string> failed;
+    // Whether the counted roles of week k (pair c) repeat someone of week k-1 (pair d)
+    // through a free cell.
+    auto repeats = [&](int k, const Cand& d, const Cand& c) {
+        if (!coupled[k]) return false;
+        auto hit = [&](int x, bool x_free) {
+            if (x < 0) return false;
+            if (d.a == x && (x_free || free_p[k - 1])) return true;
+            if (any && d.b == x && (x_free || free_s[k - 1])) return true;
+            return false;
+        };
+        return hit(c.a, free_p[k]) || (any && hit(c.b, free_s[k]));
+    };
+    std::function<bool(int)> dfs = [&](int k) -> bool {
+        if (k == W) return true;
+        if (++out.nodes > node_limit) {
+            out.gave_up = true;
+            return false;
+        }
+        std::string key(1, char(k));
+        if (coupled[k]) {
+            const Cand& d = cand[k - 1][choice[k - 1]];
+            key += char(d.a + 1);
+            key += char(any ? d.b + 1 : 0);
+        }
+        if (bounded)   // without bounds the counts do not matter
+            for (int f = 0; f < F; ++f) key += char(cp[f]), key += char(cs[f]);
+        if (failed.count(key)) return false;
+        // Most urgent first (the least slack to a lower bound, then the fewest weeks): only
+        // the order, so the enumeration stays exhaustive.
+        std::vector<std::pair<int, int>> order;
+        for (int i = 0; i < static_cast<int>(cand[k].size()); ++i) {
+            const Cand& c = cand[k][i];
+            const int fa = c.a >= 0 ? fair_of[c.a] : -1, fb = c.b >= 0 ? fair_of[c.b] : -1;
+            int score = 0;
+            if (free_p[k] && fa >= 0) score += 64 * std::min(8, cp[fa] + reach_p[k][fa] - lo_p) + cp[fa] + cs[fa];
+            if (free_s[k] && fb >= 0) score += 64 * std::min(8, cs[fb] + reach_s[k][fb] - lo_s) + cp[fb] + cs[fb];
+            order.emplace_back(score, i);
+        }
+        std::sort(order.begin(), order.end());
+        for (const auto& oi : order) {
+            const int i = oi.second;
+            const Cand& c = cand[k][i];
+            if (k > 0 && repeats(k, cand[k - 1][choice[k - 1]], c)) continue;
+            const int fa = c.a >= 0 ? fair_of[c.a] : -1, fb = c.b >= 0 ? fair_of[c.b] : -1;
+            if (fa >= 0) ++cp[fa];
+            if (fb >= 0) ++cs[fb];
+            // Every count within its upper bound and still able to reach its lower bound,
+            // and room for the free cells left below the upper bounds.
+            bool ok = true;
+            int room_p = others ? cells_p[k + 1] : 0, room_s = others ? cells_s[k + 1] : 0, room_t = 0;
+            for (int f = 0; f < F && ok; ++f) {
+                const int np = std::max(0, lo_p - cp[f]), ns = std::max(0, lo_s - cs[f]);
+                // Under "any" the person of a free cell here sits out week k+1 if coupled.
+                const bool out = any && k + 1 < W && coupled[k + 1] && (f == fa || f == fb);
+                const int later = out ? most[k + 2][f] : most[k + 1][f];
+                if (cp[f] > hi_p || cs[f] > hi_s || np > reach_p[k + 1][f] || ns > reach_s[k + 1][f] || np + ns > later)
+                    ok = false;
+                room_p += std::min(hi_p - cp[f], reach_p[k + 1][f]);
+                room_s += std::min(hi_s - cs[f], reach_s[k + 1][f]);
+                room_t += std::min(hi_p + hi_s - cp[f] - cs[f], later);
+            }
+            ok = ok && room_t >= (others ? 0 : cells_p[k + 1] + cells_s[k + 1]) + fixed_after_p[k + 1] + fixed_after_s[k + 1];
+            // (room counts fixed cells too, so compare with every cell left of the role)
+            ok = ok && room_p >= cells_p[k + 1] + fixed_after_p[k + 1] && room_s >= cells_s[k + 1] + fixed_after_s[k + 1];
+            choice[k] = i;
+            if (ok && dfs(k + 1)) return true;
+            if (fa >= 0) --cp[fa];
+            if (fb >= 0) --cs[fb];
+            if (out.gave_up) return false;
+        }
+        failed.insert(key);
+        return false;
+    };
+    auto solveWith = [&](int lp, int hp, int ls, int hs) {
+        lo_p = lp, hi_p = hp, lo_s = ls, hi_s = hs;
+        bounded = lp > 0 || ls > 0 || hp < W || hs < W;
+        failed.clear();
+        std::fill(cp.begin(), cp.end(), 0);
+        std::fill(cs.begin(), cs.end(), 0);
+        return dfs(0);
+    };
+    auto result = [&]() {
+        Plan q = p;
+        for (int k = 0; k < W; ++k) {
+            const Cand& c = cand[k][choice[k]];
+            if (free_p[k]) q.weeks[k].primary = pool[c.a];
+            if (free_s[k]) q.weeks[k].secondary = pool[c.b];
+        }
+        return q;
+    };
+    if (!solveWith(0, W, 0, W)) return out;   // no completion at all (or gave up)
+    Plan any_completion = result();
+    const int upper = fairBalance(any_completion);
+    // The totals of each role over the counted people: fixed ones, plus free cells when
+    // nobody outside the count can take them.
+    const int fixed_p = fixed_after_p[0], fixed_s = fixed_after_s[0];
+    const int tmax_p = fixed_p + cells_p[0], tmax_s = fixed_s + cells_s[0];
+    const int tmin_p = others ? fixed_p : tmax_p, tmin_s = others ? fixed_s : tmax_s;
+    for (int v = 0; v < upper; ++v)
+        for (int dp = 0; dp <= v; ++dp) {
+            const int ds = v - dp;
+            for (int lp = std::max(0, (tmin_p + F - 1) / F - dp); lp <= tmax_p / F; ++lp)
+                for (int ls = std::max(0, (tmin_s + F - 1) / F - ds); ls <= tmax_s / F; ++ls) {
+                    if (solveWith(lp, lp + dp, ls, ls + ds)) {
+                        out.balance = v;
+                        out.plan = result();
+                        return out;
+                    }
+                    if (out.gave_up) {
+                        out.balance = v;
+                        return out;
+                    }
+                }
+        }
+    out.balance = upper;
+    out.plan = any_completion;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("draft: the balance is optimal, against exact enumeration on tight 4-7 x 10-26 instances") {
+    int compared = 0, searched = 0, infeasible = 0, contact_needed = 0, gave_up = 0;
+    long long most_nodes = 0;
+    // The enumeration is exponential: instances it cannot settle within kNodes states are
+    // skipped (and counted); the integer-program suite covers them.
+    constexpr long long kNodes = 300000;
+    for (std::uint64_t seed = 1; seed <= 120; ++seed) {
+        CAPTURE(seed);
+        const Plan p = issue13Instance(seed);
+        CAPTURE(writePlan(p));
+        const DraftResult r = draft(p);
+        CAPTURE(r.message);
+        // The escalation contact when it is in the pool (every week's contact is the lead).
+        const std::string lead = p.contacts.engineering_lead.value_or("");
+        bool lead_in_pool = false;
+        for (const Person& x : p.people) lead_in_pool = lead_in_pool || (x.id == lead && x.on_call);
+        const Exact e = exactBalance(p, lead_in_pool ? lead : std::string(), kNodes);
+        most_nodes = std::max(most_nodes, e.nodes);
+        if (e.gave_up) {
+            ++gave_up;
+            continue;
+        }
+        if (e.balance < 0 && lead_in_pool) {   // the contact may have to take weeks
+            const Exact plain = exactBalance(p, std::string(), kNodes);
+            if (plain.gave_up) {
+                ++gave_up;
+                continue;
+            }
+            REQUIRE((r.status == DraftStatus::Ok) == (plain.balance >= 0));
+            if (plain.balance >= 0) {
+                ++contact_needed;
+                CHECK(!r.escalation_on_call.empty());
+                CHECK(newErrors(p, r.plan).empty());
+                requireLockedKept(p, r.plan);
+            } else {
+                ++infeasible;
+            }
+            continue;
+        }
+        REQUIRE((r.status == DraftStatus::Ok) == (e.balance >= 0));
+        if (e.balance < 0) {
+            ++infeasible;
+            continue;
+        }
+        // The enumeration's own completion is a real one.
+        CHECK(newErrors(p, e.plan).empty());
+        CHECK(fairBalance(e.plan) == e.balance);
+        // The draft: no new error, pre-filled cells kept, the contact off call, and the
+        // least balance, proved.
+        CHECK(newErrors(p, r.plan).empty());
+        requireLockedKept(p, r.plan);
+        CHECK(r.escalation_on_call.empty());
+        for (std::size_t i = 0; lead_in_pool && i < p.weeks.size(); ++i) {   // the cells it filled
+            if (!p.weeks[i].primary) CHECK(r.plan.weeks[i].primary != std::optional<std::string>(lead));
+            if (!p.weeks[i].secondary) CHECK(r.plan.weeks[i].secondary != std::optional<std::string>(lead));
+        }
+        CHECK(fairBalance(r.plan) == e.balance);
+        CHECK(r.balance.value() == e.balance);
+        CHECK(r.balance.optimal);
+        CHECK(r.balance.lower_bound == e.balance);
+        if (r.balance.search_steps > 0) ++searched;
+        ++compared;
+    }
+    MESSAGE("exact enumeration: " << compared << " compared (" << searched << " needed the search), " << infeasible
+                                  << " without a completion, " << contact_needed << " needing the contact, "
+                                  << gave_up << " too big, at most " << most_nodes << " nodes");
+    CHECK(compared >= 90);
+    CHECK(searched >= 10);
+    CHECK(infeasible >= 3);
+    CHECK(gave_up <= 20);
 }
