@@ -23,22 +23,18 @@ namespace app {
 
 namespace {
 
-constexpr const char* kStorageKey = "rotaplan.plan";
-constexpr const char* kSamplePath = "/assets/sample-plan.json";
-
-std::optional<std::string> ReadFile(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 // Files picked or dropped, and text pasted, since the last frame.
 void TakePlatformInput(App& app) {
     while (auto file = platform::TakeOpenedFile()) {
         if (TakeReviewFile(app, file->name, file->text, file->purpose)) continue;   // an incident log (view_review.cpp)
-        if (auto error = LoadPlanText(app, file->text, "Open " + file->name)) {
+        std::optional<std::string> error;
+        try {
+            error = LoadPlanText(app, file->text, "Open " + file->name);
+        } catch (const std::bad_alloc&) {
+            ShowOutOfMemory(app, file->name + " was not opened");
+            continue;
+        }
+        if (error) {
             ShowError(app, "Cannot open " + file->name, *error + "\n\nThe open plan was not changed.");
         } else {
             app.file_name = file->name;
@@ -54,67 +50,25 @@ void TakePlatformInput(App& app) {
 void ApplyPendingEdits(App& app) {
     std::vector<PendingEdit> edits;
     edits.swap(app.pending_edits);
-    for (PendingEdit& e : edits) app.doc.Apply(e.description, e.edit);
+    for (PendingEdit& e : edits) {
+        try {
+            app.doc.Apply(e.description, e.edit);
+        } catch (const std::bad_alloc&) {
+            ShowOutOfMemory(app, "\u201c" + e.description + "\u201d was not made");
+            break;
+        }
+    }
 }
 
-// Saves the plan in localStorage after every completed change. A plan that would not
-// read back (say, the last person removed) is not stored: the last good one stays, and
-// the status bar says why.
-void Autosave(App& app) {
-    if (app.doc.saved_revision == app.doc.revision() || app.doc.HasLiveEdit()) return;
-    if (ImGui::IsAnyItemActive()) return;   // wait for the end of a drag or typing session
-    app.doc.saved_revision = app.doc.revision();
-    const std::string text = rp::writePlan(app.doc.plan());
-    rp::LoadResult check = rp::readPlan(text);
-    if (!check.ok()) {
-        ShowNotice(app, "Not saved in this browser: " + (check.error ? check.error->str() : std::string("unreadable")), 0);
-        app.save_blocked = true;
-        return;
-    }
-    if (app.save_blocked) {
-        app.save_blocked = false;
-        app.notice.text.clear();
-    }
-    if (!platform::StorageSet(kStorageKey, text))
-        ShowNotice(app, "Could not save in this browser's storage (full or disabled)", 10);
-}
-
+// The zone list is the core's (rp::zoneNames): the names a plan may use, the same in the
+// page as on the command line, legacy links included.
 void LoadZoneNames(App& app) {
     try {
-        const auto& db = date::get_tzdb();
-        for (const auto& z : db.zones) app.zone_names.push_back(z.name());
+        app.zone_names = rp::zoneNames();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "rotaplan: zone list unavailable: %s\n", e.what());
     }
-    std::sort(app.zone_names.begin(), app.zone_names.end());
-    app.zone_names.erase(std::unique(app.zone_names.begin(), app.zone_names.end()), app.zone_names.end());
     if (app.zone_names.empty()) app.zone_names.push_back("UTC");
-}
-
-// Old names browsers still report (ICU keeps them) that the packaged zone files lack.
-const char* CanonicalZone(const std::string& name) {
-    static const std::pair<const char*, const char*> kAliases[] = {
-        {"Asia/Calcutta", "Asia/Kolkata"},       {"Asia/Saigon", "Asia/Ho_Chi_Minh"},
-        {"Asia/Katmandu", "Asia/Kathmandu"},     {"Asia/Rangoon", "Asia/Yangon"},
-        {"Asia/Dacca", "Asia/Dhaka"},            {"Asia/Thimbu", "Asia/Thimphu"},
-        {"Asia/Ulan_Bator", "Asia/Ulaanbaatar"}, {"Asia/Macao", "Asia/Macau"},
-        {"Asia/Chungking", "Asia/Chongqing"},    {"Asia/Ujung_Pandang", "Asia/Makassar"},
-        {"Europe/Kiev", "Europe/Kyiv"},          {"Europe/Uzhgorod", "Europe/Kyiv"},
-        {"Europe/Zaporozhye", "Europe/Kyiv"},    {"Atlantic/Faeroe", "Atlantic/Faroe"},
-        {"America/Godthab", "America/Nuuk"},     {"Pacific/Enderbury", "Pacific/Kanton"},
-        {"Pacific/Truk", "Pacific/Chuuk"},       {"Pacific/Ponape", "Pacific/Pohnpei"},
-        {"America/Buenos_Aires", "America/Argentina/Buenos_Aires"},
-        {"America/Catamarca", "America/Argentina/Catamarca"},
-        {"America/Cordoba", "America/Argentina/Cordoba"},
-        {"America/Jujuy", "America/Argentina/Jujuy"},
-        {"America/Mendoza", "America/Argentina/Mendoza"},
-        {"America/Indianapolis", "America/Indiana/Indianapolis"},
-        {"America/Louisville", "America/Kentucky/Louisville"},
-        {"UTC", "Etc/UTC"}, {"GMT", "Etc/GMT"}, {"Etc/Unknown", "Etc/UTC"},
-    };
-    for (const auto& [alias, zone] : kAliases)
-        if (name == alias) return zone;
-    return nullptr;
 }
 
 const date::time_zone* LookUpZone(const std::string& name) {
@@ -125,15 +79,13 @@ const date::time_zone* LookUpZone(const std::string& name) {
     }
 }
 
-// The browser's zone, through the alias table when the zone files lack its name; a
-// last resort matches the city part ("Foo/Buenos_Aires"). UTC when nothing fits.
+// The browser's zone through the core's look-up (old names browsers still report, such as
+// Asia/Calcutta, are legacy links it resolves); a last resort matches the city part
+// ("Foo/Buenos_Aires"). UTC when nothing fits (ICU's "Etc/Unknown" included).
 void FindViewerZone(App& app) {
     const std::string name = platform::ViewerTimeZone();
     app.viewer.browser_name = name;
     const date::time_zone* zone = LookUpZone(name);
-    if (!zone) {
-        if (const char* canonical = CanonicalZone(name)) zone = LookUpZone(canonical);
-    }
     if (!zone && name.find('/') != std::string::npos) {
         const std::string city = name.substr(name.rfind('/'));
         for (const std::string& candidate : app.zone_names) {
@@ -148,32 +100,6 @@ void FindViewerZone(App& app) {
     app.viewer.name = zone ? std::string(zone->name()) : std::string("UTC");
 }
 
-void LoadStartPlan(App& app) {
-    if (auto stored = platform::StorageGet(kStorageKey)) {
-        rp::LoadResult r = rp::readPlan(*stored);
-        if (r.ok()) {
-            app.doc.Reset(std::move(*r.plan));
-            app.doc.saved_revision = app.doc.revision();
-            ShowNotice(app, "Restored your plan from this browser", 0);
-            return;
-        }
-        ShowNotice(app, "The plan saved in this browser could not be read; opened the sample plan instead", 12);
-    }
-    std::optional<std::string> sample = ReadFile(kSamplePath);
-    if (!sample) {
-        ShowError(app, "Sample plan missing", std::string("Cannot read ") + kSamplePath);
-        return;
-    }
-    rp::LoadResult r = rp::readPlan(*sample);
-    if (!r.ok()) {
-        ShowError(app, "Cannot open the sample plan", r.error ? r.error->str() : "unknown error");
-        return;
-    }
-    app.doc.Reset(std::move(*r.plan));
-    app.doc.saved_revision = app.doc.revision();
-    app.file_name = "sample-plan.json";
-}
-
 }  // namespace
 
 App& TheApp() {
@@ -186,7 +112,7 @@ void InitApp(App& app) {
     ApplyTheme(app.settings.dark);
     LoadZoneNames(app);
     FindViewerZone(app);
-    LoadStartPlan(app);
+    RestoreStartPlan(app);   // storage.cpp
     if (!app.doc.plan().people.empty()) app.team.selected = 0;
 }
 
@@ -209,6 +135,14 @@ void ShowError(App& app, const std::string& title, const std::string& message) {
 
 std::string Count(int n, const char* singular, const char* plural) {
     return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
+void ShowOutOfMemory(App& app, const std::string& what) {
+    app.doc.DropHistory();   // the undo history is what can be given back at once
+    ShowError(app, "Not enough memory",
+              what + ": the page reached the memory the browser gives it. The plan is as it was before; the undo "
+                     "history was cleared to make room.\n\nDownload the plan (Ctrl+S) and reload the page, or use the "
+                     "rotaplan command line for plans this large.");
 }
 
 void ShowNotice(App& app, const std::string& text, double seconds) {
@@ -234,15 +168,18 @@ void RunFrame(App& app) {
     DrawIncidentViews(app);
     DrawChangesViews(app);
     if (app.req.show_requests) DrawRequestsWindow(app);
+    if (app.req.form_open) DrawRequestForm(app);
     if (app.req.show_cover) DrawCoverWindow(app);
     TickDraft(app);
     if (app.req.show_draft) DrawDraftWindow(app);
     DrawStatusBar(app);
     DrawDropHint(app);
     DrawModals(app);
+    DrawGuidance(app);   // welcome, getting started, rules (state_ux.hpp)
+    DrawStorageWindows(app);
 
     ApplyPendingEdits(app);
-    Autosave(app);
+    StorageTick(app);   // saves in the browser after every completed change (storage.cpp)
     EndFrameTags();
     app.layout_reset = false;
     // Announced once the first frames are drawn, so the test hook has rectangles.

@@ -17,6 +17,7 @@ void DrawMainMenu(App& app) {
         ActionMenuItem(app, ActionId::NewPlan);
         ActionMenuItem(app, ActionId::OpenPlan);
         ActionMenuItem(app, ActionId::SavePlan);
+        StorageMenuItems(app);   // storage.cpp
         ImGui::SeparatorText("Download an export");
         ActionMenuItem(app, ActionId::ExportJson);
         ActionMenuItem(app, ActionId::ExportIcsTeam);
@@ -76,6 +77,7 @@ void DrawMainMenu(App& app) {
     bool help_open = ImGui::BeginMenu("Help");
     Tag("menu:Help");
     if (help_open) {
+        GuidanceMenuItems(app);
         ActionMenuItem(app, ActionId::About);
         ImGui::EndMenu();
     }

@@ -169,9 +169,14 @@ std::string announceText(const Plan& plan, const AnnounceOptions& options) {
         std::string meta = plan.published ? "Published " + formatDate(plan.published->at) + ". " : std::string();
         std::string day = weekdayName(plan.policy.handoff_weekday);
         day[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(day[0])));
-        meta += "Times in " + plan.team_timezone + "; handoff " + day + " " + formatHm(plan.policy.handoff_minute) + ".";
-        meta[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(meta[0])));
-        w.out += w.text(meta) + (slack ? "\n\n" : "\n\n");
+        meta += "Times in ";
+        // A zone name (letters, digits, / _ + -) needs no escaping, and an underscore inside
+        // a word is no emphasis in Markdown.
+        bool plain_zone = true;
+        for (char c : plan.team_timezone)
+            plain_zone = plain_zone && (std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '+' || c == '-');
+        w.out += w.text(meta) + (plain_zone ? plan.team_timezone : w.text(plan.team_timezone)) +
+                 w.text("; handoff " + day + " " + formatHm(plan.policy.handoff_minute) + ".") + "\n\n";
     }
 
     // The next N weeks from the reference instant on.
