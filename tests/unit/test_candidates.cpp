@@ -210,8 +210,9 @@ Plan randomPlan(std::uint64_t seed) {
     p.policy.no_consecutive = rng.chance(50) ? NoConsecutive::Any : NoConsecutive::Primary;
     const int extra = rng.below(5);
     for (int i = 0; i < extra; ++i) {
-        Person x = person(("x" + std::to_string(i)).c_str(), ("Xavier " + std::to_string(i)).c_str(), !rng.chance(20),
-                          rng.chance(20));
+        const bool on_call = !rng.chance(20);   // one draw a statement: argument order is unspecified
+        const bool trainee = rng.chance(20);
+        Person x = person(("x" + std::to_string(i)).c_str(), ("Xavier " + std::to_string(i)).c_str(), on_call, trainee);
         if (rng.chance(25)) x.inactive_from = D("2026-12-07") + date::days{7 * rng.below(3)};
         p.people.push_back(x);
     }

@@ -799,7 +799,9 @@ TEST_CASE("draft: larger tight instances are proved optimal within the step limi
     for (std::uint64_t seed = 1; seed <= 60; ++seed) {
         CAPTURE(seed);
         Rng rng(seed * 31);
-        Plan p = tightInstance(seed + 1000, 4 + rng.below(6), 20 + rng.below(61));
+        const int pool = 4 + rng.below(6);   // (one draw a statement: the same plans with every compiler)
+        const int weeks = 20 + rng.below(61);
+        Plan p = tightInstance(seed + 1000, pool, weeks);
         DraftResult r = draft(p);
         if (r.status != DraftStatus::Ok) continue;
         ++drafted;
@@ -1163,8 +1165,9 @@ Issue13 issue13Instance(std::uint64_t seed) {
     if (rng.chance(15))
         for (int i = 1 + rng.below(4); i > 0; --i) {
             const Date a = first + date::days{rng.below(7 * weeks)};
-            p.time_off.push_back(off(id(rng.below(n)).c_str(), formatDate(a).c_str(),
-                                     formatDate(a + date::days{rng.below(10)}).c_str()));
+            const int x = rng.below(n);   // one draw a statement: argument order is unspecified
+            const Date b = a + date::days{rng.below(10)};
+            p.time_off.push_back(off(id(x).c_str(), formatDate(a).c_str(), formatDate(b).c_str()));
         }
     Issue13 out;
     // Sometimes readiness (rule not-ready): everybody ready long before, except a
@@ -1175,7 +1178,9 @@ Issue13 issue13Instance(std::uint64_t seed) {
         rd.shadow_weeks = 1;
         p.policy.readiness = rd;
         for (int i = 0; i < n; ++i) p.people[i].ready_since = first - date::days{60};
-        p.people[rng.below(n)].ready_since = first + date::days{7 * rng.below(weeks / 2 + 1) + rng.below(7)};
+        const int newcomer = rng.below(n);
+        const int week = rng.below(weeks / 2 + 1);
+        p.people[newcomer].ready_since = first + date::days{7 * week + rng.below(7)};
     }
     // Sometimes the planted rotation was published and today is a few days before the
     // first week (rule late-change: inside the window only the published holder may fill
@@ -1564,8 +1569,9 @@ TEST_CASE("draft: stress, tight instances of growing size are proved optimal" * 
         for (int i = 0; i < s.count; ++i) {
             const std::uint64_t seed = 100000 + static_cast<std::uint64_t>(i) * 13 + s.weeks_hi;
             Rng rng(seed);
-            const Plan p = tightInstance(seed, s.pool_lo + rng.below(s.pool_hi - s.pool_lo + 1),
-                                         s.weeks_lo + rng.below(s.weeks_hi - s.weeks_lo + 1));
+            const int pool = s.pool_lo + rng.below(s.pool_hi - s.pool_lo + 1);
+            const int weeks = s.weeks_lo + rng.below(s.weeks_hi - s.weeks_lo + 1);
+            const Plan p = tightInstance(seed, pool, weeks);
             const auto a = std::chrono::steady_clock::now();
             const DraftResult r = draft(p);
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
