@@ -304,8 +304,10 @@ Plan randomPlan(std::uint64_t seed) {
             const Role role = rng.chance(50) ? Role::Primary : Role::Secondary;
             const auto& by = role == Role::Primary ? pw.primary : pw.secondary;
             if (!by) continue;
-            Request r = req(("a" + std::to_string(i)).c_str(), RequestType::Cover, rng.chance(70) ? "2026-11-01" : "2026-11-29",
-                            by->c_str(), formatDate(pw.start).c_str(), role, p.people[rng.below(4 + extra)].id.c_str());
+            const char* submitted = rng.chance(70) ? "2026-11-01" : "2026-11-29";
+            const std::string to = p.people[rng.below(4 + extra)].id;
+            Request r = req(("a" + std::to_string(i)).c_str(), RequestType::Cover, submitted, by->c_str(),
+                            formatDate(pw.start).c_str(), role, to.c_str());
             r.status = RequestStatus::Applied;
             r.emergency = rng.chance(30);
             p.requests.push_back(r);
