@@ -55,7 +55,10 @@ NextFrame PlanNextFrame(const App& app, bool input, double now) {
     if (input) g_redraw.awake_until = now + kTailSeconds;
     if (g_redraw.frames > 0) --g_redraw.frames;
     if (g_redraw.deadline != 0 && g_redraw.deadline <= now) g_redraw.deadline = 0;
-    next.draw_next = g_redraw.frames > 0 || now < g_redraw.awake_until || HasRunningWork(app) ||
+    // ImGui trickles queued input (one typed character a frame, a click after the text
+    // before it): keep drawing until the queue is empty, however long the typing was.
+    const bool queued_input = GImGui && GImGui->InputEventsQueue.Size > 0;
+    next.draw_next = queued_input || g_redraw.frames > 0 || now < g_redraw.awake_until || HasRunningWork(app) ||
                      !app.pending_edits.empty() || app.derived.revision != app.doc.revision();
     if (next.draw_next) return next;
     Consider(&next.wake_at, g_redraw.deadline, now);

@@ -41,10 +41,6 @@ struct GapsViewState {
     int selected = -1;
 };
 
-// Runs up to this many incidents keep each outcome in the page (the pay report needs them);
-// larger runs keep the report's sums only, so a 10 M run stays within the page's memory.
-constexpr std::int64_t kPageKeptOutcomes = 250'000;
-
 struct IncidentsViewState {
     float rate = 2.0f;                   // incidents per week
     float mix[4] = {1, 3, 10, 20};       // weights P0..P3

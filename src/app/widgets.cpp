@@ -534,6 +534,8 @@ bool PickPerson(const App& app, const char* label, const std::optional<std::stri
     const bool enter = ImGui::InputTextWithHint("##pickfilter", "Type a name to filter; Enter picks the first", &filter,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     Tag("pick:filter");
+    // Escape closes the list at once (the filter field would otherwise take the first press).
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::CloseCurrentPopup();
     ImGui::Separator();
     if (o.allow_none && filter.empty()) {
         if (ImGui::Selectable(o.none_label ? o.none_label : "\u2014 nobody \u2014", !current)) {
@@ -647,6 +649,7 @@ bool ZoneCombo(App& app, const char* label, const std::string& current, std::str
         const bool enter = ImGui::InputTextWithHint("##zonefilter", "Search zones (e.g. berlin, new york)",
                                                     &app.team.zone_filter, ImGuiInputTextFlags_EnterReturnsTrue);
         Tag("zone:filter");
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::CloseCurrentPopup();
         if (allow_default && app.team.zone_filter.empty() && ImGui::Selectable("(team zone)", current.empty())) {
             *out = "";
             chosen = true;
