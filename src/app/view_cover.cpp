@@ -51,7 +51,7 @@ void DrawCoverWindow(App& app) {
     }
     Tag("window:Who can cover?");
     if (!st.candidates || st.cover_revision != app.doc.revision()) {
-        st.candidates = rp::findCandidates(plan, st.cover_week, st.cover_role);
+        st.candidates = rp::findCandidates(plan, st.cover_week, st.cover_role, rp::CheckOptions{PageToday(app)});
         st.cover_revision = app.doc.revision();
     }
     const std::string week_text = rp::formatDate(st.cover_week);

@@ -77,6 +77,7 @@ void Start(App& app) {
         options.weeks = have + st.draft_weeks;
     }
     options.seed = static_cast<std::uint64_t>(std::max(0, st.draft_seed));
+    options.today = PageToday(app);   // the notice window: a published week keeps what was published
     st.draft_job = std::make_shared<rp::DraftJob>(plan, options);
     st.draft_revision = app.doc.revision();
     st.draft_applied = false;

@@ -1,4 +1,4 @@
-// rotaplan candidates PLAN --week DATE --role ROLE [--json]  (docs/drafting.md)
+// rotaplan candidates PLAN --week DATE --role ROLE [--today D] [--json]  (docs/drafting.md)
 #include <cstdio>
 
 #include "cli/cli.hpp"
@@ -7,7 +7,7 @@
 namespace rp::cli {
 
 int cmdCandidates(Args& args) {
-    const char* usage = "rotaplan candidates PLAN --week DATE --role primary|secondary|shadow [--json]";
+    const char* usage = "rotaplan candidates PLAN --week DATE --role primary|secondary|shadow [--today YYYY-MM-DD] [--json]";
     if (args.wantsHelp()) {
         std::printf(
             "usage: %s\n\n"
@@ -17,12 +17,15 @@ int cmdCandidates(Args& args) {
             "rule that excludes them. For shadow, the trainees are judged.\n"
             "--week DATE  the start date of the week\n"
             "--role ROLE  primary, secondary or shadow\n"
+            "--today D    the date the notice window (rule late-change) starts from (default: the\n"
+            "             current date in the team's zone)\n"
             "--json       print the list as JSON\n"
             "exit status: 0 listed, 2 unreadable plan, unknown week or usage\n",
             usage);
         return kOk;
     }
     const bool json = args.flag("--json");
+    const auto today = todayOption(args);
     auto week_text = args.value("--week");
     auto role_text = args.value("--role");
     auto pos = args.positionals(1, 1, usage);
@@ -36,7 +39,9 @@ int cmdCandidates(Args& args) {
     else if (*role_text == "shadow") role = Role::Shadow;
     else throw UsageError{"--role: expected primary, secondary or shadow, got '" + *role_text + "'"};
     Plan plan = loadPlanArg(pos[0]);
-    auto list = findCandidates(plan, *week, role);
+    CheckOptions options;
+    options.today = todayFor(today, plan);
+    auto list = findCandidates(plan, *week, role, options);
     if (!list)
         throw UsageError{(pos[0] == "-" ? std::string("<stdin>") : pos[0]) + ": no week starts on " + *week_text};
     if (json)

@@ -1,4 +1,4 @@
-// rotaplan draft PLAN [--from DATE] [--weeks N] [--seed S] [-o FILE]  (docs/drafting.md)
+// rotaplan draft PLAN [--from DATE] [--weeks N] [--seed S] [--today D] [-o FILE]  (docs/drafting.md)
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +21,7 @@ bool allDigits(const std::string& s) {
 }  // namespace
 
 int cmdDraft(Args& args) {
-    const char* usage = "rotaplan draft PLAN [--from DATE] [--weeks N] [--seed S] [-o FILE]";
+    const char* usage = "rotaplan draft PLAN [--from DATE] [--weeks N] [--seed S] [--today YYYY-MM-DD] [-o FILE]";
     if (args.wantsHelp()) {
         std::printf(
             "usage: %s\n\n"
@@ -33,6 +33,8 @@ int cmdDraft(Args& args) {
             "--weeks N    first add weeks (7 days apart, after the last week; or from DATE on the\n"
             "             handoff weekday when the plan has none) so that N weeks from DATE exist\n"
             "--seed S     breaks ties between equally good people (default 0: the people order)\n"
+            "--today D    the date the notice window starts from (default: the current date in\n"
+            "             the team's zone): inside it a published week keeps what was published\n"
             "-o FILE      write the plan to FILE instead of standard output\n"
             "exit status: 0 drafted, 1 no valid completion exists (one line names the week and the\n"
             "rule), 2 unreadable plan or usage\n",
@@ -40,6 +42,7 @@ int cmdDraft(Args& args) {
         return kOk;
     }
     DraftOptions options;
+    const auto today = todayOption(args);
     if (auto from = args.value("--from")) {
         auto d = parseDate(*from);
         if (!d) throw UsageError{"--from: expected a date YYYY-MM-DD, got '" + *from + "'"};
@@ -62,6 +65,7 @@ int cmdDraft(Args& args) {
     auto pos = args.positionals(1, 1, usage);
     const std::string file = pos[0] == "-" ? "<stdin>" : pos[0];
     Plan plan = loadPlanArg(pos[0]);
+    options.today = todayFor(today, plan);
     DraftResult result = draft(plan, options);
     switch (result.status) {
         case DraftStatus::Ok:

@@ -15,6 +15,7 @@
 #include "core/changes/incident_log.hpp"
 #include "core/changes/publish.hpp"
 #include "core/changes/review.hpp"
+#include "core/rules/candidates.hpp"
 #include "core/rules/check.hpp"
 #include "core/rules/draft.hpp"
 #include "core/rules/draft_job.hpp"
@@ -192,6 +193,43 @@ std::pair<int, int> draftSpreads(const rp::Plan& plan) {
     return {spread(cp), spread(cs)};
 }
 
+// For the candidates row: `people` engineers over 20 weeks, the week of 2026-03-16 holding
+// `overrides` nested overrides (each inside the one before, so the later one wins
+// everywhere it reaches), alternately primary and secondary, by three people.
+rp::Plan nestedOverridesPlan(int people, int overrides) {
+    rp::Json j;
+    j["rotaplan"] = 1;
+    j["team"] = {{"name", "Nested"}, {"timezone", "UTC"}};
+    rp::Json ps = rp::Json::array();
+    for (int i = 0; i < people; ++i) ps.push_back({{"id", "p" + std::to_string(i)}, {"name", "Person " + std::to_string(i)}});
+    ps.push_back({{"id", "lead"}, {"name", "The Lead"}, {"on_call", false}});
+    j["people"] = ps;
+    j["contacts"] = {{"engineering_lead", "lead"}};
+    const rp::Date first = date::sys_days{date::year{2026} / 1 / 5};
+    rp::Json ws = rp::Json::array();
+    for (int w = 0; w < 20; ++w)
+        ws.push_back({{"start", rp::formatDate(first + date::days{7 * w})},
+                      {"primary", "p" + std::to_string((2 * w) % people)},
+                      {"secondary", "p" + std::to_string((2 * w + 1) % people)}});
+    j["weeks"] = ws;
+    rp::Json os = rp::Json::array();
+    const rp::Date day = first + date::days{7 * 10 + 1};   // Tuesday of the week of 2026-03-16
+    auto at = [&](int minutes) {   // `minutes` after 00:00 on that Tuesday
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes % 1440) / 60, minutes % 60);
+        return rp::formatDate(day + date::days{minutes / 1440}) + "T" + buf;
+    };
+    for (int i = 0; i < overrides; ++i) {
+        const int m = static_cast<int>(static_cast<long long>(i) * 2800 / overrides);   // 0 .. 2800 minutes in
+        os.push_back({{"role", i % 2 ? "primary" : "secondary"},
+                      {"person", "p" + std::to_string(6 + i % 3)},
+                      {"from", at(m)},
+                      {"to", at(4 * 1440 - m)}});
+    }
+    j["overrides"] = os;
+    return *rp::readPlan(j.dump()).plan;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -308,6 +346,22 @@ int main(int argc, char** argv) {
         std::printf("%s_errors\t%d\n", tag.c_str(), rp::check(r.plan).errors);
         std::printf("%s_primary_spread\t%d\n", tag.c_str(), sp.first);
         std::printf("%s_secondary_spread\t%d\n", tag.c_str(), sp.second);
+    }
+
+    // ---- who can cover? (docs/drafting.md "candidates"): a week of the 520 x 200 plan, and
+    // a week holding 30,000 nested overrides ----
+    if (wanted("candidates_520w_200p_ms"))
+        std::printf("candidates_520w_200p_ms\t%.3f\n", timeMs(repeat, [&] {
+            auto c = rp::findCandidates(plan, date::sys_days{date::year{2030} / 1 / 7}, rp::Role::Primary);
+            g_sink += c ? c->candidates.size() : 0;
+        }));
+    if (wanted("candidates_30k_nested_ms")) {
+        const rp::Plan nested = nestedOverridesPlan(12, 30000);
+        // One run, no warm-up: a run is long enough to be steady.
+        const auto a = Clock::now();
+        auto c = rp::findCandidates(nested, date::sys_days{date::year{2026} / 3 / 16}, rp::Role::Primary);
+        g_sink += c ? c->candidates.size() : 0;
+        std::printf("candidates_30k_nested_ms\t%.3f\n", std::chrono::duration<double, std::milli>(Clock::now() - a).count());
     }
 
     // ---- incident simulation (docs/incidents-pay-handoff.md): 100,000 incidents over the

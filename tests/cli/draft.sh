@@ -158,5 +158,40 @@ expect "candidates bad role" 2 "--role: expected primary, secondary or shadow, g
 expect "candidates missing --week" 2 "--week DATE is required" -- "$CLI" candidates "$EX" --role primary
 expect "candidates bad date" 2 "--week: expected a date" -- "$CLI" candidates "$EX" --week tomorrow --role primary
 
+# ---- published weeks and the notice window (--today), issue 11 -----------------------------
+# The example published on 2026-11-20 as it stands; then the primary of 2026-12-14 emptied.
+python3 - "$EX" "$TMP/pub.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p["requests"] = []
+p["people"].append({"id": "fay", "name": "Fay Lund"})
+p["published"] = {"at": "2026-11-20", "weeks": [dict((k, w.get(k)) for k in ("start", "primary", "secondary", "escalation", "shadow")) for w in p["weeks"]], "overrides": p["overrides"]}
+p["weeks"][2]["primary"] = None
+del p["weeks"][2]["primary"]
+json.dump(p, open(sys.argv[2], "w"), indent=2)
+PY
+expect "draft --today inside the window gives the cell back" 0 "" -- "$CLI" draft "$TMP/pub.json" --today 2026-12-05 -o "$TMP/pubd.json"
+pycheck "the published primary is back" "$TMP/pubd.json" <<'PY'
+import json, sys
+assert json.load(open(sys.argv[1]))["weeks"][2]["primary"] == "bob"
+PY
+expect "and the check with that date has no late change" 0 "" -- "$CLI" check "$TMP/pubd.json" --today 2026-12-05
+expect "candidates --today: only the published holder inside the window" 0 "" -- "$CLI" candidates "$TMP/pub.json" --week 2026-12-14 --role primary --today 2026-12-05 --json
+pycheck "the others would make a late change" "$TMP/out" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert [c["person"] for c in j["candidates"]] == ["bob"], j["candidates"]
+fay = [e for e in j["excluded"] if e["person"] == "fay"][0]
+assert fay["rule"] == "late-change" and fay["reason"].startswith("The week of 2026-12-14 is inside the 14-day notice window"), fay
+PY
+expect "candidates --today long before: no window" 0 "" -- "$CLI" candidates "$TMP/pub.json" --week 2026-12-14 --role primary --today 2026-10-01 --json
+pycheck "fay is a candidate again" "$TMP/out" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert "fay" in [c["person"] for c in j["candidates"]], j
+PY
+expect "draft bad --today" 2 "--today" -- "$CLI" draft "$TMP/pub.json" --today 2026-13-01
+expect "candidates bad --today" 2 "--today" -- "$CLI" candidates "$TMP/pub.json" --week 2026-12-14 --role primary --today soon
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

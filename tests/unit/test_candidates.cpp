@@ -185,3 +185,247 @@ TEST_CASE("candidates agree with the check on the whole plan") {
         }
     }
 }
+
+namespace {
+
+struct Rng {
+    std::uint64_t s;
+    explicit Rng(std::uint64_t seed) : s(seed * 0x9E3779B97F4A7C15ULL + 7) {}
+    std::uint64_t next() {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        return s;
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+    bool chance(int percent) { return below(100) < percent; }
+};
+
+// A random plan with everything the check reads: people in and out of the pool, trainees,
+// inactive people, unknown ids, partly filled and emergency weeks, escalation contacts,
+// time off, overlapping overrides (nested ones too), requests, and sometimes a gap.
+Plan randomPlan(std::uint64_t seed) {
+    Rng rng(seed);
+    Plan p = cleanPlan(rng.chance(50) ? "America/New_York" : "UTC");
+    p.policy.no_consecutive = rng.chance(50) ? NoConsecutive::Any : NoConsecutive::Primary;
+    const int extra = rng.below(5);
+    for (int i = 0; i < extra; ++i) {
+        const bool on_call = !rng.chance(20);   // one draw a statement: argument order is unspecified
+        const bool trainee = rng.chance(20);
+        Person x = person(("x" + std::to_string(i)).c_str(), ("Xavier " + std::to_string(i)).c_str(), on_call, trainee);
+        if (rng.chance(25)) x.inactive_from = D("2026-12-07") + date::days{7 * rng.below(3)};
+        p.people.push_back(x);
+    }
+    if (rng.chance(30)) p.people[rng.below(4)].inactive_from = D("2026-12-14");
+    std::vector<std::string> ids;
+    for (const Person& x : p.people) ids.push_back(x.id);
+    ids.push_back("ghost");   // an unknown id
+    auto anyone = [&]() { return ids[rng.below(static_cast<int>(ids.size()))]; };
+    const int weeks = 4 + rng.below(4);
+    p.weeks.clear();
+    Date d = D("2026-11-30");
+    for (int w = 0; w < weeks; ++w) {
+        Week wk;
+        wk.start = d;
+        if (!rng.chance(15)) wk.primary = rng.chance(85) ? p.people[rng.below(4 + extra)].id : anyone();
+        if (!rng.chance(15)) wk.secondary = rng.chance(85) ? p.people[rng.below(4 + extra)].id : anyone();
+        if (rng.chance(25)) wk.shadow = rng.chance(70) ? std::string("gina") : anyone();
+        if (rng.chance(20)) wk.escalation = anyone();
+        wk.emergency = rng.chance(20);
+        p.weeks.push_back(wk);
+        d += date::days{rng.chance(8) ? 14 : 7};
+    }
+    if (rng.chance(20)) p.contacts.engineering_lead = p.people[rng.below(4)].id;   // a lead in the pool
+    p.time_off.clear();
+    for (int i = 0; i < 2 + rng.below(5); ++i) {
+        TimeOff t;
+        t.person = anyone();
+        t.from = D("2026-11-28") + date::days{rng.below(7 * weeks + 4)};
+        t.to = t.from + date::days{rng.below(6)};
+        p.time_off.push_back(t);
+    }
+    for (int i = 0; i < rng.below(6); ++i) {
+        const Date day = D("2026-11-30") + date::days{rng.below(7 * weeks)};
+        const int h = rng.below(20);
+        const std::string from = formatDate(day) + "T" + (h < 10 ? "0" : "") + std::to_string(h) + ":00";
+        const std::string to = formatDate(day + date::days{1 + rng.below(3)}) + "T09:00";
+        Override o = ovr(p, rng.chance(50) ? Role::Primary : Role::Secondary, "alice", from.c_str(), to.c_str());
+        o.person = rng.chance(80) ? p.people[rng.below(4 + extra)].id : anyone();
+        p.overrides.push_back(o);
+        if (rng.chance(30)) {   // one nested inside it
+            Override inner = ovr(p, o.role, "bob", (formatDate(day) + "T22:00").c_str(),
+                                 (formatDate(day + date::days{1}) + "T03:00").c_str());
+            inner.person = p.people[rng.below(4 + extra)].id;
+            p.overrides.push_back(inner);
+        }
+    }
+    // Readiness: sometimes on, with shadow weeks before and checklists half done.
+    if (rng.chance(40)) {
+        Readiness r;
+        r.shadow_weeks = rng.below(3);
+        r.checklist = {"github", "runbooks"};
+        p.policy.readiness = r;
+        for (Person& x : p.people) {
+            if (rng.chance(60)) x.ready = std::vector<std::string>{"github", "runbooks"};
+            else if (rng.chance(50)) x.ready = std::vector<std::string>{"github"};
+            if (rng.chance(15)) x.ready_since = D("2026-12-07");
+        }
+        for (int i = 0; i < 3; ++i) {   // shadow history well before the weeks
+            Week h;
+            h.start = D("2026-10-05") + date::days{7 * rng.below(6)};
+            h.primary = "alice";
+            h.secondary = "bob";
+            h.shadow = p.people[rng.below(static_cast<int>(p.people.size()))].id;
+            bool dup = false;
+            for (const Week& w : p.weeks) dup = dup || w.start == h.start;
+            if (!dup) p.weeks.insert(p.weeks.begin(), h);
+        }
+        std::sort(p.weeks.begin(), p.weeks.end(), [](const Week& a, const Week& b) { return a.start < b.start; });
+    }
+    // A published snapshot: the weeks as they are, then a few cells changed since.
+    if (rng.chance(50)) {
+        Published pub;
+        pub.at = D("2026-11-20");
+        for (const Week& w : p.weeks) {
+            Week x = w;
+            if (rng.chance(25)) x.primary = p.people[rng.below(4 + extra)].id;
+            if (rng.chance(20)) x.secondary.reset();
+            x.note.reset();
+            x.emergency = false;
+            pub.weeks.push_back(x);
+        }
+        if (!p.overrides.empty() && rng.chance(50)) pub.overrides.push_back(p.overrides[0]);
+        p.published = pub;
+    }
+    p.requests.clear();
+    if (p.published && rng.chance(70)) {   // applied covers that explain a change of the published week
+        for (int i = 0; i < 2; ++i) {
+            const Week& pw = p.published->weeks[rng.below(static_cast<int>(p.published->weeks.size()))];
+            const Role role = rng.chance(50) ? Role::Primary : Role::Secondary;
+            const auto& by = role == Role::Primary ? pw.primary : pw.secondary;
+            if (!by) continue;
+            const char* submitted = rng.chance(70) ? "2026-11-01" : "2026-11-29";
+            const std::string to = p.people[rng.below(4 + extra)].id;
+            Request r = req(("a" + std::to_string(i)).c_str(), RequestType::Cover, submitted, by->c_str(),
+                            formatDate(pw.start).c_str(), role, to.c_str());
+            r.status = RequestStatus::Applied;
+            r.emergency = rng.chance(30);
+            p.requests.push_back(r);
+        }
+    }
+    for (int i = 0; i < rng.below(3); ++i) {
+        const int w = rng.below(weeks);
+        Request r = req(("r" + std::to_string(i)).c_str(), rng.chance(50) ? RequestType::Swap : RequestType::Cover,
+                        "2026-11-10", "alice", formatDate(p.weeks[w].start).c_str(), Role::Primary, "bob");
+        r.by = anyone();
+        r.with = anyone();
+        r.status = rng.chance(50) ? RequestStatus::Pending : rng.chance(50) ? RequestStatus::Approved : RequestStatus::Applied;
+        r.role = rng.chance(50) ? Role::Primary : Role::Secondary;
+        p.requests.push_back(r);
+    }
+    return p;
+}
+
+using BKey = std::tuple<std::string, std::optional<Date>, std::vector<std::string>, std::optional<std::string>>;
+BKey bkey(const Violation& v) { return BKey{v.rule, v.week, v.people, v.request}; }
+
+std::optional<std::string>& cellOf(Week& w, Role r) {
+    return r == Role::Primary ? w.primary : r == Role::Secondary ? w.secondary : w.shadow;
+}
+
+}  // namespace
+
+TEST_CASE("candidates equal the definition (full-plan checks, one per person) on random plans") {
+    // The definition, by brute force: a person is a candidate when the full plan's check
+    // (with today) with them in the cell has no error that the check with the cell empty
+    // lacks; they carry the new warnings (fairness aside); an excluded person is named with
+    // the most fundamental new error. Plus docs/drafting.md's one addition: an inactive
+    // person is out of the pool even where the check has said so already.
+    int compared = 0, excluded = 0, warned = 0, late = 0, unready = 0, on_call_contact = 0;
+    static const char* order[] = {"not-eligible", "unavailable", "min-engineers", "consecutive"};
+    auto rank = [](const std::string& rule) {
+        for (int i = 0; i < 4; ++i)
+            if (rule == order[i]) return i;
+        return 4;
+    };
+    for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+        CAPTURE(seed);
+        const Plan p = randomPlan(seed);
+        CheckOptions options;
+        options.today = D("2026-11-30") + date::days{seed % 9};
+        for (std::size_t wi = 0; wi < p.weeks.size(); ++wi)
+            for (Role role : {Role::Primary, Role::Secondary, Role::Shadow}) {
+                CAPTURE(wi);
+                CAPTURE(roleName(role));
+                auto list = findCandidates(p, p.weeks[wi].start, role, options);
+                REQUIRE(list.has_value());
+                Plan empty = p;
+                cellOf(empty.weeks[wi], role).reset();
+                std::set<BKey> base;
+                for (const auto& v : check(empty, options).violations) base.insert(bkey(v));
+                std::vector<std::string> want_candidates, want_excluded;
+                std::map<std::string, std::vector<std::string>> want_warnings;
+                const Week& w = p.weeks[wi];
+                for (const Person& person : p.people) {
+                    if (role == Role::Shadow && !person.trainee) continue;
+                    Plan with = empty;
+                    cellOf(with.weeks[wi], role) = person.id;
+                    std::vector<Violation> errors;
+                    std::vector<std::string> warnings;
+                    for (const auto& v : check(with, options).violations) {
+                        if (base.count(bkey(v))) continue;
+                        if (v.severity == Severity::Error) errors.push_back(v);
+                        else if (v.rule != "fairness") warnings.push_back(v.message);
+                        late += v.rule == "late-change";
+                        unready += v.rule == "not-ready";
+                        on_call_contact += v.rule == "escalation-on-call";
+                    }
+                    bool said = false;
+                    for (const auto& v : errors) said = said || v.rule == "not-eligible";
+                    const bool inactive = person.inactive_from && w.start >= *person.inactive_from && !said;
+                    std::stable_sort(errors.begin(), errors.end(),
+                                     [&](const Violation& a, const Violation& b) { return rank(a.rule) < rank(b.rule); });
+                    if (!errors.empty() || inactive) {
+                        std::set<std::string> all;
+                        for (const auto& v : errors) all.insert(v.rule);
+                        if (inactive) all.insert("not-eligible");
+                        std::string rules;
+                        for (const auto& r : all) rules += r + ",";
+                        want_excluded.push_back(person.id + "|" + (inactive ? "not-eligible" : errors[0].rule) + "|" +
+                                                rules + (inactive ? "" : "|" + errors[0].message));
+                    } else {
+                        want_candidates.push_back(person.id);
+                        want_warnings[person.id] = warnings;
+                    }
+                }
+                std::vector<std::string> got_candidates, got_excluded;
+                for (const auto& c : list->candidates) {
+                    got_candidates.push_back(c.person);
+                    CHECK(c.warnings == want_warnings[c.person]);
+                    if (!c.warnings.empty()) ++warned;
+                }
+                for (const auto& e : list->excluded) {
+                    std::string rules;
+                    for (const auto& r : e.rules) rules += r + ",";
+                    const bool inactive_text = e.reason.find("(inactive_from) and cannot be") != std::string::npos &&
+                                               e.reason.find("is out of the rotation pool") != std::string::npos;
+                    got_excluded.push_back(e.person + "|" + e.rule + "|" + rules + (inactive_text ? "" : "|" + e.reason));
+                    ++excluded;
+                }
+                std::sort(got_candidates.begin(), got_candidates.end());
+                std::sort(want_candidates.begin(), want_candidates.end());
+                CHECK(got_candidates == want_candidates);
+                CHECK(got_excluded == want_excluded);
+                ++compared;
+            }
+    }
+    MESSAGE("candidates vs definition: " << compared << " cells, " << excluded << " exclusions, " << warned
+                                         << " warned candidates; new late-change " << late << ", not-ready " << unready
+                                         << ", escalation-on-call " << on_call_contact);
+    CHECK(compared > 500);
+    CHECK(excluded > 1000);
+    CHECK(warned > 20);
+    CHECK(late > 50);
+    CHECK(unready > 50);
+    CHECK(on_call_contact > 10);
+}

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model/plan.hpp"
+#include "core/rules/check.hpp"
 
 namespace rp {
 
@@ -48,7 +49,10 @@ struct CandidateList {
 // person is judged; for shadow the trainees (trainee: true) are.
 // Order: no added warning first, then fewest `weeks`, then fewest weeks in that role, then
 // longest rest (none is longest), then the order of `people`.
-std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role role);
+// `options.today` is the check's today (late-change, history-change); absent, those rules
+// are silent, as in check(plan).
+std::optional<CandidateList> findCandidates(const Plan& plan, Date week, Role role,
+                                            const CheckOptions& options = {});
 
 // {"week","role","current","candidates":[{"person","name","current","weeks",
 //  "primary_weeks","secondary_weeks","shadow_weeks","rest_weeks","reason","warnings"}],

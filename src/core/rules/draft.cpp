@@ -1,5 +1,18 @@
 // Drafting (docs/drafting.md). See draft.hpp for the outline of the method.
 //
+// [SECTION] contents
+//   domain    - a week's candidates, "find an assignment avoiding K", blockers
+//   drafter   - the stages: set-up, backward, forward, balance, finish; slices (DraftRun)
+//   weeks     - --weeks, the free weeks
+//   setup     - week spans, time off, inactive people, overrides, static forbids
+//   local     - escalation (CTO fallback, contact kept off call), one-week failures
+//   backward  - blockers from the last week to the first; letting contacts back in
+//   search    - the depth-first search: heuristic pass (no bounds) and bounded search
+//               (pruning, flows, failed states, restarts)
+//   balance   - lower bound by flows, the bounds to try in order, slices of the search
+//   shadows   - trainees
+//   verify    - the real check on both plans
+//
 // Words used below:
 //  - pool: people with on_call true and trainee false, in `people` order (index = pool index)
 //  - free week: a week the draft fills (from `from` on, or added by the draft, lacking a
@@ -21,9 +34,13 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
+#include "core/changes/diff.hpp"
+#include "core/changes/readiness.hpp"
 #include "core/rules/check.hpp"
+#include "core/rules/draft_flow.hpp"
 #include "core/model/shifts.hpp"
 #include "core/model/time.hpp"
 
@@ -62,7 +79,7 @@ std::string joinAnd(const std::vector<std::string>& parts) {
     return s;
 }
 
-// ---- the per-week search domain and its two operations ------------------------------
+// [SECTION] domain: the per-week search domain and its two operations ------------------
 
 struct Domain {
     bool choose_p = false, choose_s = false;
@@ -173,7 +190,7 @@ void applyBlockers(Domain& d, const Blockers& next) {
         for (const Pair& pr : next.pairs) d.banned.push_back(pr);
 }
 
-// ---- the drafter -----------------------------------------------------------------------
+// [SECTION] drafter: the stages, step by step ---------------------------------------------
 
 struct FreeWeek {
     int wi = -1;                 // index into plan.weeks
@@ -184,6 +201,8 @@ struct FreeWeek {
     int prev = -1, next = -1;           // coupled free weeks (index into free weeks)
     std::vector<int> forbid_before, forbid_after;  // static: fixed counted people of neighbours
     std::vector<int> soft;              // people to avoid if possible (emergency-relaxed neighbours)
+    int contact = -1;                   // pool index of the week's escalation contact, -1 when not in the pool
+    bool contact_out = false;           // the contact may not take a role here (see localFailure)
     int chosen_p = -1, chosen_s = -1;
 };
 
@@ -220,11 +239,19 @@ public:
             }
             return false;
         case Stage::Forward:
-            for (int i = 0; i < weeks && next_ < static_cast<int>(free_.size()); ++i, ++next_) {
-                forwardWeek(next_);
-                if (internal_) return finish(internal_, false);
+            switch (searchRun(std::max(weeks, 1))) {
+                case SearchOutcome::Running: return false;
+                case SearchOutcome::Exhausted:   // cannot happen: the backward pass proved that a choice exists
+                case SearchOutcome::RunOver:
+                    return finish(Failure{free_[0].start, "min-engineers", "internal error: no assignment left"}, false);
+                case SearchOutcome::Found: break;
             }
-            if (next_ >= static_cast<int>(free_.size())) stage_ = Stage::Finish;
+            balanceBegin();
+            stage_ = Stage::Balance;
+            return false;
+        case Stage::Balance:
+            if (!balanceStep(std::max<long long>(weeks, 1) * kSearchWorkPerWeek)) return false;
+            stage_ = Stage::Finish;
             return false;
         case Stage::Finish:
             placeShadows();
@@ -242,8 +269,9 @@ public:
         switch (stage_) {
         case Stage::Start: return 0.0;
         case Stage::Backward: return 0.05 + 0.4 * (F - 1 - next_) / F;
-        case Stage::Forward: return 0.45 + 0.4 * next_ / F;
-        case Stage::Finish: return 0.85;
+        case Stage::Forward: return 0.45 + 0.4 * static_cast<double>(ss_.stack.size()) / F;
+        case Stage::Balance: return 0.85 + 0.1 * static_cast<double>(work_) / static_cast<double>(kSearchWorkLimit);
+        case Stage::Finish: return 0.95;
         case Stage::Done: return 1.0;
         }
         return 1.0;
@@ -251,7 +279,13 @@ public:
     DraftResult take() { return std::move(res_); }
 
 private:
-    enum class Stage { Start, Backward, Forward, Finish, Done };
+    enum class Stage { Start, Backward, Forward, Balance, Finish, Done };
+    // The balance search counts its work in units of about a person looked at (a step
+    // costs the pool size plus the candidates it sorts): at most kSearchWorkLimit in all
+    // (about two seconds natively; the hardest of the stress runs in docs/drafting.md
+    // needed under half of it), kSearchWorkPerWeek per "week" of a slice.
+    static constexpr long long kSearchWorkLimit = 80000000;
+    static constexpr long long kSearchWorkPerWeek = 4096;
     Stage stage_ = Stage::Start;
     int next_ = 0;   // the next free week of the pass under way
 
@@ -259,15 +293,39 @@ private:
     // prepareWeeks has set the status and message of a bad input).
     bool finish(const std::optional<Failure>& failure, bool ok) {
         if (failure) fail(*failure);
-        else if (ok) res_.status = DraftStatus::Ok;
+        else if (ok) {
+            res_.status = DraftStatus::Ok;
+            measureBalance();
+        }
         stage_ = Stage::Done;
         return true;
+    }
+
+    // The balance of the result over the pool (the fairness rule's counts).
+    void measureBalance() {
+        std::vector<int> cp(pool_.size(), 0), cs(pool_.size(), 0);
+        for (const Week& w : res_.plan.weeks) {
+            if (w.primary) {
+                const int x = poolIdx(*w.primary);
+                if (x >= 0) ++cp[x];
+            }
+            if (w.secondary) {
+                const int x = poolIdx(*w.secondary);
+                if (x >= 0) ++cs[x];
+            }
+        }
+        DraftBalance& b = res_.balance;
+        const std::vector<char> fair = fairPool(res_.plan);
+        b.primary_spread = spread(cp, fair);
+        b.secondary_spread = spread(cs, fair);
+        b.lower_bound = free_.empty() ? b.value() : std::min(lower_, b.value());
+        b.optimal = proved_;
+        b.search_steps = nodes_;
     }
 
     const Plan& in_;
     DraftOptions opt_;
     DraftResult res_;
-    std::optional<Failure> internal_;
     Plan& plan() { return res_.plan; }
 
     bool any_ = true;
@@ -280,6 +338,14 @@ private:
     std::unordered_map<int, int> free_of_week_;                   // plan week index -> free index
     std::vector<char> avail_p_, avail_s_;                         // [k * n + x]
     std::vector<Domain> dom_;                                     // after static forbids and blockers
+    // A free week inside the notice window (with --today and a published snapshot).
+    struct Notice {
+        bool inside = false;
+        bool published = false;                    // the snapshot has the week
+        bool restricted[2] = {false, false};       // primary, secondary: only the holder may fill it
+        std::optional<std::string> holder[2];      // who was published there (none: nobody can)
+    };
+    std::vector<Notice> notice_;
     std::vector<Blockers> blockers_;
 
     int n() const { return static_cast<int>(pool_.size()); }
@@ -294,7 +360,14 @@ private:
         res_.plan = in_;
         res_.fills.clear();
         res_.escalation_to_cto.clear();
+        res_.escalation_on_call.clear();
         res_.weeks_added = res_.weeks_filled = 0;
+    }
+    // The last week start the plan format holds (its span must end by 9999-12-31).
+    static constexpr Date kLastWeekStart = Date{date::year{9999} / 12 / 23};
+    bool pastYear9999(int want) {
+        return badInput("--weeks " + std::to_string(want) + " would add weeks starting after 9999-12-23, the last "
+                        "week a plan can hold");
     }
     bool badInput(const std::string& message) {
         res_.status = DraftStatus::BadInput;
@@ -310,7 +383,7 @@ private:
         return out;
     }
 
-    // -- weeks: add them (--weeks), pick the free ones ------------------------------------
+    // [SECTION] weeks: add them (--weeks), pick the free ones --------------------------
     bool prepareWeeks() {
         Plan& p = plan();
         const std::size_t original = p.weeks.size();
@@ -333,6 +406,7 @@ private:
                 for (int i = 0; i < want; ++i) {
                     Week w;
                     w.start = first + date::days{7 * i};
+                    if (w.start > kLastWeekStart) return pastYear9999(want);
                     p.weeks.push_back(w);
                 }
             } else {
@@ -353,6 +427,7 @@ private:
                                         " would add more than " + std::to_string(kMaxDraftAddedWeeks) + " weeks");
                     Week w;
                     w.start = next;
+                    if (w.start > kLastWeekStart) return pastYear9999(want);
                     p.weeks.push_back(w);
                     if (next >= *from) ++have;
                     next += date::days{7};
@@ -416,7 +491,7 @@ private:
         return out;
     }
 
-    // -- spans, time off, availability, static forbids ---------------------------------------
+    // [SECTION] setup: spans, time off, inactive people, availability, static forbids -----
     void setup() {
         const Plan& p = plan();
         const date::time_zone* zone = findZone(p.team_timezone);
@@ -494,6 +569,16 @@ private:
                 }
             }
         }
+        // Someone inactive from a date is out of the pool for the weeks starting then or
+        // later (people[].inactive_from, docs/plan-format.md).
+        for (int x = 0; x < N; ++x) {
+            const auto& inactive = pool_[x]->inactive_from;
+            if (!inactive) continue;
+            int k = static_cast<int>(std::lower_bound(free_.begin(), free_.end(), *inactive,
+                                                      [](const FreeWeek& f, Date d) { return f.start < d; }) -
+                                     free_.begin());
+            for (; k < F; ++k) avail_p_[std::size_t(k) * N + x] = avail_s_[std::size_t(k) * N + x] = 0;
+        }
         // Someone with an override of one role may not take the other role where they meet.
         for (const auto& kv : override_pieces) {
             const int k = kv.first;
@@ -504,6 +589,70 @@ private:
                 for (const Iv& o : ownPieces(k, other))
                     if (overlaps(o.a, o.b, s.start, s.end))
                         (other == Role::Primary ? avail_p_ : avail_s_)[std::size_t(k) * N + x] = 0;
+            }
+        }
+
+        // Readiness (changes.md, rule not-ready): nobody takes a role before they are
+        // ready. Readiness only grows with the weeks, so one binary search per person finds
+        // the first free week they may take.
+        const ReadinessIndex readiness(p);
+        if (readiness.enabled())
+            for (int x = 0; x < N; ++x) {
+                int lo = 0, hi = F;   // the first ready week is in [lo, hi]
+                while (lo < hi) {
+                    const int mid = lo + (hi - lo) / 2;
+                    if (readiness.ready(*pool_[x], free_[mid].start))
+                        hi = mid;
+                    else
+                        lo = mid + 1;
+                }
+                for (int k = 0; k < lo; ++k) avail_p_[std::size_t(k) * N + x] = avail_s_[std::size_t(k) * N + x] = 0;
+            }
+
+        // The notice window (changes.md, rule late-change): a week inside it keeps what was
+        // published. A free role there may only go to whoever was published in it over the
+        // whole of the role's own shift (or to anyone when overrides cover all of it).
+        notice_.assign(F, Notice{});
+        if (opt_.today && p.published) {
+            const NoticeWindow window = noticeWindow(p, *opt_.today);
+            const std::vector<WeekDuties> published = weekDuties(snapshotPlan(p));
+            for (int k = 0; k < F; ++k) {
+                const WeekSpan& span = spans_[free_[k].wi];
+                if (free_[k].emergency || !window.intersects(span.start, span.end)) continue;
+                Notice& nt = notice_[k];
+                nt.inside = true;
+                const WeekDuties* pw = nullptr;
+                for (const WeekDuties& d : published)
+                    if (d.start == free_[k].start) pw = &d;
+                for (int r = 0; r < 2; ++r) {
+                    const Role role = r == 0 ? Role::Primary : Role::Secondary;
+                    if (!(r == 0 ? free_[k].choose_p : free_[k].choose_s)) continue;
+                    const std::vector<Iv> own = ownPieces(k, role);
+                    bool any = true;   // no own shift: the fill changes nothing
+                    std::optional<std::string> who;
+                    bool ok = true;
+                    for (const Iv& o : own) {
+                        if (!(o.a < o.b)) continue;
+                        any = false;
+                        // The published pieces must cover [o.a, o.b) with one person.
+                        Instant at = o.a;
+                        if (pw)
+                            for (const WeekDuties::Piece& pc : r == 0 ? pw->primary : pw->secondary) {
+                                if (pc.end <= at || pc.start > at) continue;
+                                if (who && *who != pc.person) ok = false;
+                                who = pc.person;
+                                at = pc.end;
+                                if (at >= o.b) break;
+                            }
+                        if (at < o.b) ok = false;
+                    }
+                    if (any) continue;
+                    nt.restricted[r] = true;
+                    if (ok) nt.holder[r] = who;
+                    nt.published = pw != nullptr;
+                    for (int x = 0; x < N; ++x)
+                        if (!ok || pool_[x]->id != *who) (r == 0 ? avail_p_ : avail_s_)[std::size_t(k) * N + x] = 0;
+                }
             }
         }
 
@@ -530,16 +679,18 @@ private:
             return (forbid_before && std::find(f.forbid_before.begin(), f.forbid_before.end(), x) != f.forbid_before.end()) ||
                    (forbid_after && std::find(f.forbid_after.begin(), f.forbid_after.end(), x) != f.forbid_after.end());
         };
+        const int out = f.contact_out ? f.contact : -1;
         if (f.choose_p)
             for (int x = 0; x < N; ++x)
-                if (avail_p_[std::size_t(k) * N + x] && x != f.fixed_s && !forbidden(x)) d.p.push_back(x);
+                if (avail_p_[std::size_t(k) * N + x] && x != f.fixed_s && x != out && !forbidden(x)) d.p.push_back(x);
         if (f.choose_s)
             for (int x = 0; x < N; ++x)
-                if (avail_s_[std::size_t(k) * N + x] && x != f.fixed_p && !(any_ && forbidden(x))) d.s.push_back(x);
+                if (avail_s_[std::size_t(k) * N + x] && x != f.fixed_p && x != out && !(any_ && forbidden(x)))
+                    d.s.push_back(x);
         return d;
     }
 
-    // -- failures that one week shows on its own (escalation, availability, fixed neighbours)
+    // [SECTION] local: failures one week shows on its own (escalation, availability, neighbours)
     std::string timeOffText(const Iv& iv) const {
         const TimeOff& t = res_.plan.time_off[iv.index];
         return t.from == t.to ? "time off on " + formatDate(t.from)
@@ -565,6 +716,9 @@ private:
             why = "the escalation contact " + nameOf(*contact) + " has " + timeOffText(*off);
         else
             return std::nullopt;
+        // Inside the notice window a new escalation contact would be a late change; the
+        // week keeps its (already reported) problem.
+        if (notice_[k].inside) return std::nullopt;
         const auto& cto = p.contacts.cto;
         if (cto && p.findPerson(*cto) && !offDuring(*cto, f.wi)) {
             w.escalation = *cto;
@@ -597,6 +751,47 @@ private:
         return "as secondary besides " + nameOf(*w.primary) + " (the primary)";
     }
 
+    // Why a week inside the notice window cannot be filled with what was published.
+    std::optional<Failure> noticeFailure(int k, const Domain& d) const {
+        const Notice& nt = notice_[k];
+        if (!nt.inside) return std::nullopt;
+        const FreeWeek& f = free_[k];
+        const Plan& p = res_.plan;
+        const std::string window = "inside the " + std::to_string(p.policy.change_notice_days) +
+                                   "-day notice window from " + formatDate(*opt_.today);
+        const std::string at = p.published ? formatDate(p.published->at) : std::string("?");
+        for (int r = 0; r < 2; ++r) {
+            if (!nt.restricted[r]) continue;
+            const char* role = r == 0 ? "primary" : "secondary";
+            const std::vector<int>& dom = r == 0 ? d.p : d.s;
+            if (!nt.holder[r]) {
+                const std::string what = nt.published ? std::string("nobody was published as ") + role + " for all of its shift"
+                                                      : "the week was not in the rotation published on " + at;
+                return Failure{f.start, "late-change",
+                               "the week is " + window + " and " + what + ", so any " + role + " would be a late change"};
+            }
+            const std::string& who = *nt.holder[r];
+            const int x = poolIdx(who);
+            if (x >= 0 && std::find(dom.begin(), dom.end(), x) != dom.end()) continue;
+            std::string why = "cannot take it";
+            const Person* person = p.findPerson(who);
+            if (!person)
+                why = "is not in people";
+            else if (x < 0 || (person->inactive_from && f.start >= *person->inactive_from))
+                why = "is not in the rotation pool for that week";
+            else if (const Iv* off = offDuring(who, f.wi))
+                why = "has " + timeOffText(*off);
+            else if ((r == 0 ? f.fixed_s : f.fixed_p) == x)
+                why = std::string("is already the ") + (r == 0 ? "secondary" : "primary");
+            else if (!ReadinessIndex(p).ready(*person, f.start))
+                why = "is not ready (rule not-ready)";
+            return Failure{f.start, "late-change",
+                           "only " + nameOf(who) + ", published as " + role + " on " + at + ", may take the " + role +
+                               " " + window + ", and " + nameOf(who) + " " + why};
+        }
+        return std::nullopt;
+    }
+
     std::optional<Failure> localFailure() {
         const int F = static_cast<int>(free_.size());
         if (n() < 2) {
@@ -606,9 +801,20 @@ private:
         }
         for (int k = 0; k < F; ++k) {
             if (auto e = escalation(k)) return e;
-            const FreeWeek& f = free_[k];
+            FreeWeek& f = free_[k];
+            // The week's escalation contact takes no role of it when someone else can:
+            // out of the week's domains unless the week needs them (here, or in the
+            // backward pass: releaseContact).
+            const Week& w = plan().weeks[f.wi];
+            const auto& contact = w.escalation ? w.escalation : plan().contacts.engineering_lead;
+            f.contact = contact ? poolIdx(*contact) : -1;
+            f.contact_out = f.contact >= 0;
+            if (f.contact_out && (!findAssignment(baseDomain(k, false, false), nullptr, 0) ||
+                                  !findAssignment(baseDomain(k, true, true), nullptr, 0)))
+                f.contact_out = false;
             Domain d1 = baseDomain(k, false, false);
             if (!findAssignment(d1, nullptr, 0)) {
+                if (auto late = noticeFailure(k, d1)) return late;
                 std::vector<int> avail(d1.p);
                 avail.insert(avail.end(), d1.s.begin(), d1.s.end());
                 std::sort(avail.begin(), avail.end());
@@ -653,7 +859,7 @@ private:
         return std::nullopt;
     }
 
-    // -- backward pass: domains with the next week's blockers applied; blockers ---------------
+    // [SECTION] backward: domains with the next week's blockers applied; blockers ---------
     void backwardBegin() {
         const int F = static_cast<int>(free_.size());
         dom_.resize(F);
@@ -661,22 +867,43 @@ private:
     }
     // The backward pass for free week k (from the last to the first).
     std::optional<Failure> backwardWeek(int k) {
-        Domain d = baseDomain(k, true, true);
-        if (free_[k].next >= 0) applyBlockers(d, blockers_[free_[k].next]);
-        if (!findAssignment(d, nullptr, 0)) {
-            const Date nx = free_[k].start + date::days{7};
-            return Failure{free_[k].start, "consecutive",
-                           std::string("whoever is ") + (any_ ? "on call" : "primary") +
-                               " this week, the week of " + formatDate(nx) +
-                               " cannot be filled without someone " + (any_ ? "on call" : "primary") +
-                               " two weeks in a row"};
+        while (!backwardCompute(k)) {
+            // Let an escalation contact back in, from this week on through its run of
+            // coupled weeks, until the week can be filled; when none is left, no
+            // completion exists (and this is the week the plain pass names).
+            int j = k;
+            while (j >= 0 && !free_[j].contact_out) j = free_[j].next;
+            if (j < 0) {
+                const Date nx = free_[k].start + date::days{7};
+                return Failure{free_[k].start, "consecutive",
+                               std::string("whoever is ") + (any_ ? "on call" : "primary") +
+                                   " this week, the week of " + formatDate(nx) +
+                                   " cannot be filled without someone " + (any_ ? "on call" : "primary") +
+                                   " two weeks in a row"};
+            }
+            free_[j].contact_out = false;
+            // The weeks after k only gain choices, so they stay fillable.
+            for (int i = j; i != k; i = free_[i].prev) backwardCompute(i);
         }
-        if (free_[k].prev >= 0) blockers_[k] = computeBlockers(d, any_ ? 2 : 1);
-        dom_[k] = std::move(d);
         return std::nullopt;
     }
+    // Week k's domain with the next week's blockers applied, and its own blockers; false
+    // when nothing is left.
+    bool backwardCompute(int k) {
+        Domain d = baseDomain(k, true, true);
+        if (free_[k].next >= 0) applyBlockers(d, blockers_[free_[k].next]);
+        if (!findAssignment(d, nullptr, 0)) return false;
+        blockers_[k] = free_[k].prev >= 0 ? computeBlockers(d, any_ ? 2 : 1) : Blockers{};
+        dom_[k] = std::move(d);
+        return true;
+    }
 
-    // -- forward pass: the best reachable assignment, week by week -----------------------------
+    // [SECTION] search: the forward pass and the bounded search (one depth-first search) --
+    // One depth-first search over the free weeks does both. Without count bounds it is the
+    // heuristic pass: the backward pass guarantees that its first choice in every week
+    // leads on, so it never backtracks. With bounds (every pool member's primary count in
+    // [lo_p, hi_p] and secondary count in [lo_s, hi_s]) it is the exact feasibility test
+    // of the balance search: complete, with pruning and a table of failed states.
     struct Key {
         int soft;
         int role_count;
@@ -690,49 +917,121 @@ private:
         }
     };
 
-    // The forward pass keeps its state here so that it can run a few weeks at a time.
+    static constexpr int kNoLow = std::numeric_limits<int>::min() / 4;
+    static constexpr int kNoHigh = std::numeric_limits<int>::max() / 4;
+    struct Bounds {
+        int lo_p = kNoLow, hi_p = kNoHigh, lo_s = kNoLow, hi_s = kNoHigh;
+        int spread() const { return (hi_p - lo_p) + (hi_s - lo_s); }
+    };
+
+    // One free week of the search: its candidates in order and the pair tried last.
+    struct Frame {
+        int k = -1;
+        std::vector<std::pair<Key, int>> cp, cs;
+        std::size_t i = 0, j = 0;   // the next pair to try
+        bool applied = false;
+        int p = -1, s = -1;         // the pair applied
+        Date last_p, last_s;        // last_drafted of p and s before it
+        std::string key;            // the state, for the table of failed states
+    };
+
+    // What the passes keep between steps (the page runs them a few weeks at a time).
     struct ForwardState {
-        std::vector<int> count_p, count_s;
+        std::vector<int> fixed_p, fixed_s;            // counts of the weeks not drafted
+        std::vector<int> count_p, count_s;            // the same with the choices so far
         std::vector<std::vector<Date>> fixed_dates;   // counted-role dates not drafted
         std::vector<Date> last_drafted;
         std::vector<std::uint64_t> rank;
-        std::vector<int> pre_p, pre_s;                // chances: prefix counts of the weeks in which a person may take a role
-        std::vector<std::pair<Key, int>> cp, cs;
+        std::vector<int> pre_p, pre_s;     // [k * N + x]: free weeks before k whose domain holds x
+        std::vector<int> slots_p, slots_s; // [k]: free weeks from k on that choose the role
     };
     ForwardState fw_;
+
+    struct SearchState {
+        Bounds b;
+        bool bounded = false;
+        bool started = false;
+        bool root_checked = false;     // the bounds passed the checks before any choice
+        int order = 0;                 // the value order of this run (restart)
+        long long run_budget = 128, run_used = 0;
+        std::vector<Frame> stack;
+        int deficit_p = 0, deficit_s = 0;   // sum over people of max(0, lo - count)
+        std::unordered_set<std::string> failed;   // the run's try's table (swapped in)
+        std::size_t failed_bytes = 0;             // its size, about
+    };
+    SearchState ss_;
+    std::vector<char> fair_;   // [x]: counted by the balance (and bounded by the search)
+    long long nodes_ = 0;   // steps of the bounded searches, all bounds together
+    long long work_ = 0;    // their work (kSearchWorkLimit)
+
+    // The balance search: the best completion so far (the heuristic's at first), the lower
+    // bound, and the bounds below the best balance, each with its own table of failed
+    // states and the order and length of its next run.
+    struct Try {
+        Bounds b;
+        bool open = true;   // neither refuted nor above the best balance found
+        std::unordered_set<std::string> failed;
+        std::size_t failed_bytes = 0;
+        int order = 0;
+        long long run_budget = 128;
+        bool root_checked = false;
+    };
+    std::vector<std::pair<int, int>> best_;   // chosen (p, s) per free week
+    int upper_ = 0, lower_ = 0;               // the best balance so far; a proved bound
+    std::vector<Try> tries_;
+    std::size_t try_ = 0;                     // the try whose run is under way, or the last one
+    bool running_ = false;
+    bool proved_ = true;
+    std::size_t failed_bytes_ = 0;            // all tables together
 
     void forwardBegin() {
         const int F = static_cast<int>(free_.size());
         const int N = n();
         const Plan& p = plan();
         ForwardState& s = fw_;
-        s.count_p.assign(N, 0);
-        s.count_s.assign(N, 0);
+        s.fixed_p.assign(N, 0);
+        s.fixed_s.assign(N, 0);
         s.fixed_dates.assign(N, {});
         for (const Week& w : p.weeks) {
             if (w.primary) {
                 int x = poolIdx(*w.primary);
-                if (x >= 0) ++s.count_p[x], s.fixed_dates[x].push_back(w.start);
+                if (x >= 0) ++s.fixed_p[x], s.fixed_dates[x].push_back(w.start);
             }
             if (w.secondary) {
                 int x = poolIdx(*w.secondary);
-                if (x >= 0) ++s.count_s[x], s.fixed_dates[x].push_back(w.start);
+                if (x >= 0) ++s.fixed_s[x], s.fixed_dates[x].push_back(w.start);
             }
         }
         for (auto& v : s.fixed_dates) std::sort(v.begin(), v.end());
-        s.last_drafted.assign(N, Date::min());
+        fair_ = fairPool(p);
         s.rank.resize(N);
         for (int x = 0; x < N; ++x) s.rank[x] = opt_.seed == 0 ? std::uint64_t(x) : splitmix64(opt_.seed * 0x100000001b3ULL + std::uint64_t(x));
         s.pre_p.assign(std::size_t(F + 1) * N, 0);
         s.pre_s.assign(std::size_t(F + 1) * N, 0);
         for (int k = 0; k < F; ++k) {
-            for (int x = 0; x < N; ++x) {
-                s.pre_p[std::size_t(k + 1) * N + x] = s.pre_p[std::size_t(k) * N + x];
-                s.pre_s[std::size_t(k + 1) * N + x] = s.pre_s[std::size_t(k) * N + x];
-            }
-            for (int x : dom_[k].p) ++s.pre_p[std::size_t(k + 1) * N + x];
-            for (int x : dom_[k].s) ++s.pre_s[std::size_t(k + 1) * N + x];
+            std::copy(s.pre_p.begin() + std::size_t(k) * N, s.pre_p.begin() + std::size_t(k + 1) * N,
+                      s.pre_p.begin() + std::size_t(k + 1) * N);
+            std::copy(s.pre_s.begin() + std::size_t(k) * N, s.pre_s.begin() + std::size_t(k + 1) * N,
+                      s.pre_s.begin() + std::size_t(k + 1) * N);
+            if (free_[k].choose_p)
+                for (int x : dom_[k].p) ++s.pre_p[std::size_t(k + 1) * N + x];
+            if (free_[k].choose_s)
+                for (int x : dom_[k].s) ++s.pre_s[std::size_t(k + 1) * N + x];
         }
+        s.slots_p.assign(F + 2, 0);
+        s.slots_s.assign(F + 2, 0);
+        for (int k = F - 1; k >= 0; --k) {
+            s.slots_p[k] = s.slots_p[k + 1] + (free_[k].choose_p ? 1 : 0);
+            s.slots_s[k] = s.slots_s[k + 1] + (free_[k].choose_s ? 1 : 0);
+        }
+        searchBegin(Bounds{}, false);
+    }
+
+    // Free weeks from `from` on whose domain of a role holds x.
+    int remaining(const std::vector<int>& pre, int x, int from) const {
+        const int F = static_cast<int>(free_.size());
+        from = std::min(from, F);
+        return pre[std::size_t(F) * n() + x] - pre[std::size_t(from) * n() + x];
     }
 
     // Days from d to the nearest week of x's (fixed or drafted so far).
@@ -751,34 +1050,132 @@ private:
         return static_cast<int>(std::count(counts.begin(), counts.end(), lo));
     }
 
-    // The forward pass for free week k (in order): the best reachable assignment.
-    void forwardWeek(int k) {
+    void searchBegin(const Bounds& b, bool bounded) {
+        const int N = n();
+        ss_.b = b;
+        ss_.bounded = bounded;
+        ss_.started = false;
+        ss_.order = 0;
+        ss_.run_budget = 128;
+        ss_.run_used = 0;
+        ss_.root_checked = false;
+        ss_.stack.clear();
+        fw_.count_p = fw_.fixed_p;
+        fw_.count_s = fw_.fixed_s;
+        fw_.last_drafted.assign(N, Date::min());
+        ss_.deficit_p = ss_.deficit_s = 0;
+        if (bounded)
+            for (int x = 0; x < N; ++x) {
+                if (!fair_[x]) continue;
+                ss_.deficit_p += std::max(0, b.lo_p - fw_.count_p[x]);
+                ss_.deficit_s += std::max(0, b.lo_s - fw_.count_s[x]);
+            }
+    }
+
+    // Whether the bounds can hold at all, before any choice.
+    bool rootFeasible() const {
+        const Bounds& b = ss_.b;
+        const int F = static_cast<int>(free_.size());
+        long long cap_p = 0, cap_s = 0;
+        for (int x = 0; x < n(); ++x) {
+            const int mp = std::min(remaining(fw_.pre_p, x, 0), misRole(x, 0, true));
+            const int ms = std::min(remaining(fw_.pre_s, x, 0), misRole(x, 0, false));
+            if (!fair_[x]) {
+                cap_p += mp;
+                cap_s += ms;
+                continue;
+            }
+            const int cp = fw_.count_p[x], cs = fw_.count_s[x];
+            if (cp > b.hi_p || cs > b.hi_s) return false;
+            const int np = std::max(0, b.lo_p - cp), ns = std::max(0, b.lo_s - cs);
+            if (np > mp || ns > ms || np + ns > mis_[std::size_t(x) * (F + 2)]) return false;
+            cap_p += std::min(b.hi_p - cp, mp);
+            cap_s += std::min(b.hi_s - cs, ms);
+        }
+        return ss_.deficit_p <= fw_.slots_p[0] && ss_.deficit_s <= fw_.slots_s[0] && cap_p >= fw_.slots_p[0] &&
+               cap_s >= fw_.slots_s[0];
+    }
+
+    // The state a week's subtree depends on: the week, the counted people of the coupled
+    // week before, and every count.
+    std::string stateKey(int k) const {
+        std::string key;
+        const int N = n();
+        key.reserve(12 + 4 * std::size_t(N));
+        auto put = [&](int v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+        put(k);
+        const FreeWeek& f = free_[k];
+        if (f.prev >= 0) {
+            const FreeWeek& pw = free_[f.prev];
+            int a = pw.choose_p ? pw.chosen_p : -1, b = any_ && pw.choose_s ? pw.chosen_s : -1;
+            put(std::min(a, b));
+            put(std::max(a, b));
+        }
+        for (int x = 0; x < N; ++x) {
+            if (!fair_[x]) continue;   // no bounds: their counts do not matter
+            const std::uint16_t c[2] = {static_cast<std::uint16_t>(fw_.count_p[x]), static_cast<std::uint16_t>(fw_.count_s[x])};
+            key.append(reinterpret_cast<const char*>(c), sizeof c);
+        }
+        return key;
+    }
+    void rememberFailed(std::string& key) {
+        constexpr std::size_t kMaxTableBytes = std::size_t(48) << 20;   // all tries together
+        if (!ss_.bounded || key.empty() || failed_bytes_ > kMaxTableBytes) return;
+        failed_bytes_ += key.size() + 48;
+        ss_.failed_bytes += key.size() + 48;
+        ss_.failed.insert(std::move(key));
+    }
+
+    // Opens the frame of free week k with the candidates in order; false when the state
+    // is known to fail or a role has no candidate.
+    bool openFrame(Frame& fr, int k) {
         const int F = static_cast<int>(free_.size());
         const int N = n();
         ForwardState& s = fw_;
-        FreeWeek& f = free_[k];
+        const FreeWeek& f = free_[k];
         const Domain& d = dom_[k];
+        fr = Frame{};
+        fr.k = k;
+        if (ss_.bounded) {
+            fr.key = stateKey(k);
+            if (ss_.failed.count(fr.key)) return false;
+        }
         int hard[2], nh = 0;
         if (f.prev >= 0) {
             const FreeWeek& pw = free_[f.prev];
             if (pw.choose_p) hard[nh++] = pw.chosen_p;
             if (any_ && pw.choose_s) hard[nh++] = pw.chosen_s;
         }
-        std::vector<int> soft = f.soft;
+        int soft[8], ns = 0;
+        for (int x : f.soft)
+            if (ns < 6) soft[ns++] = x;
         if (f.emergency && k > 0 && free_[k - 1].start == f.start - date::days{7}) {
             const FreeWeek& pw = free_[k - 1];
-            if (pw.choose_p) soft.push_back(pw.chosen_p);
-            if (any_ && pw.choose_s) soft.push_back(pw.chosen_s);
+            if (pw.choose_p) soft[ns++] = pw.chosen_p;
+            if (any_ && pw.choose_s) soft[ns++] = pw.chosen_s;
         }
-        auto isSoft = [&](int x) { return std::find(soft.begin(), soft.end(), x) != soft.end() ? 1 : 0; };
-        auto build = [&](const std::vector<int>& cand, bool counted, const std::vector<int>& counts,
-                         const std::vector<int>& pre, std::vector<std::pair<Key, int>>& out) {
+        const int contact = f.contact_out ? -1 : f.contact;   // allowed here, but last
+        auto build = [&](bool primary_list, const std::vector<int>& cand, bool counted, const std::vector<int>& counts,
+                         int hi, const std::vector<int>& pre, std::vector<std::pair<Key, int>>& out) {
             out.clear();
             const int window = std::min(F, k + roundLength(counts));
             for (int x : cand) {
                 if (counted && inList(hard, nh, x)) continue;
-                Key key{counted ? isSoft(x) : 0,
-                        counts[x],
+                if (counts[x] >= hi && fair_[x]) continue;
+                // The second key: in the heuristic pass the count so far; in the bounded
+                // search, by the order of this run, how close the person is to missing a
+                // lower bound (the cells of the role they could still take, or all the
+                // weeks they could still take, beyond what the bounds need).
+                int second = counts[x];
+                if (ss_.bounded && ss_.order != 2 && fair_[x]) {
+                    const int lo = primary_list ? ss_.b.lo_p : ss_.b.lo_s;
+                    second = counts[x] + remaining(pre, x, k + 1) - lo;
+                    if (ss_.order == 1)
+                        second = std::min(second, s.count_p[x] + s.count_s[x] + mis_[std::size_t(x) * (F + 2) + k + 1] -
+                                                      ss_.b.lo_p - ss_.b.lo_s);
+                }
+                Key key{(counted && inList(soft, ns, x) ? 1 : 0) + (x == contact ? 1 : 0),
+                        second,
                         pre[std::size_t(window) * N + x] - pre[std::size_t(k) * N + x],
                         s.count_p[x] + s.count_s[x],
                         -restOf(x, f.start),
@@ -787,34 +1184,489 @@ private:
             }
             std::sort(out.begin(), out.end());
         };
-        if (f.choose_p) build(d.p, true, s.count_p, s.pre_p, s.cp);
-        if (f.choose_s) build(d.s, any_, s.count_s, s.pre_s, s.cs);
-
-        bool done = false;
-        if (f.choose_p && f.choose_s) {
-            for (std::size_t i = 0; i < s.cp.size() && !done; ++i)
-                for (std::size_t j = 0; j < s.cs.size(); ++j) {
-                    const int x = s.cp[i].second, y = s.cs[j].second;
-                    if (x == y || isBanned(d, x, y)) continue;
-                    f.chosen_p = x;
-                    f.chosen_s = y;
-                    done = true;
-                    break;
-                }
-        } else if (f.choose_p) {
-            if (!s.cp.empty()) f.chosen_p = s.cp[0].second, done = true;
-        } else if (!s.cs.empty()) {
-            f.chosen_s = s.cs[0].second, done = true;
+        if (f.choose_p) build(true, d.p, true, s.count_p, ss_.b.hi_p, s.pre_p, fr.cp);
+        if (f.choose_s) build(false, d.s, any_, s.count_s, ss_.b.hi_s, s.pre_s, fr.cs);
+        if (ss_.bounded) work_ += static_cast<long long>(d.p.size() + d.s.size());
+        if ((f.choose_p && fr.cp.empty()) || (f.choose_s && fr.cs.empty())) {
+            rememberFailed(fr.key);
+            return false;
         }
-        if (!done) {   // cannot happen: the backward pass proved that a choice exists
-            internal_ = Failure{f.start, "min-engineers", "internal error: no assignment left for this week"};
-            return;
-        }
-        if (f.chosen_p >= 0) ++s.count_p[f.chosen_p], s.last_drafted[f.chosen_p] = f.start;
-        if (f.chosen_s >= 0) ++s.count_s[f.chosen_s], s.last_drafted[f.chosen_s] = f.start;
+        return true;
     }
 
-    // -- shadows: trainees with an experienced primary, evenly ---------------------------------
+    // The next pair of the frame in order (primary first, then secondary).
+    bool nextPair(Frame& fr) const {
+        const FreeWeek& f = free_[fr.k];
+        const Domain& d = dom_[fr.k];
+        if (f.choose_p && f.choose_s) {
+            for (; fr.i < fr.cp.size(); ++fr.i, fr.j = 0)
+                for (; fr.j < fr.cs.size(); ++fr.j) {
+                    const int x = fr.cp[fr.i].second, y = fr.cs[fr.j].second;
+                    if (x == y || isBanned(d, x, y)) continue;
+                    fr.p = x;
+                    fr.s = y;
+                    ++fr.j;
+                    return true;
+                }
+            return false;
+        }
+        if (f.choose_p) {
+            if (fr.i >= fr.cp.size()) return false;
+            fr.p = fr.cp[fr.i++].second;
+            fr.s = -1;
+            return true;
+        }
+        if (f.choose_s) {
+            if (fr.j >= fr.cs.size()) return false;
+            fr.s = fr.cs[fr.j++].second;
+            fr.p = -1;
+            return true;
+        }
+        if (fr.i > 0) return false;   // nothing to choose: one empty "pair"
+        ++fr.i;
+        fr.p = fr.s = -1;
+        return true;
+    }
+
+    void apply(Frame& fr) {
+        FreeWeek& f = free_[fr.k];
+        f.chosen_p = fr.p;
+        f.chosen_s = fr.s;
+        if (fr.p >= 0) {
+            fr.last_p = fw_.last_drafted[fr.p];
+            if (fw_.count_p[fr.p]++ < ss_.b.lo_p && fair_[fr.p]) --ss_.deficit_p;
+            fw_.last_drafted[fr.p] = f.start;
+        }
+        if (fr.s >= 0) {
+            fr.last_s = fw_.last_drafted[fr.s];
+            if (fw_.count_s[fr.s]++ < ss_.b.lo_s && fair_[fr.s]) --ss_.deficit_s;
+            fw_.last_drafted[fr.s] = f.start;
+        }
+        fr.applied = true;
+    }
+    void undo(Frame& fr) {
+        if (fr.s >= 0) {
+            fw_.last_drafted[fr.s] = fr.last_s;
+            if (--fw_.count_s[fr.s] < ss_.b.lo_s && fair_[fr.s]) ++ss_.deficit_s;
+        }
+        if (fr.p >= 0) {
+            fw_.last_drafted[fr.p] = fr.last_p;
+            if (--fw_.count_p[fr.p] < ss_.b.lo_p && fair_[fr.p]) ++ss_.deficit_p;
+        }
+        free_[fr.k].chosen_p = free_[fr.k].chosen_s = -1;
+        fr.applied = false;
+    }
+
+    // After week k's pair: can every bound still be kept by the weeks after it? Per
+    // person: the cells left that they could take, one role a week and, under "any", never
+    // two coupled weeks (a maximum independent set on the path of their weeks, computed
+    // from the end); in total: enough room below the upper bounds for the cells left.
+    bool feasibleAfter(const Frame& fr) const {
+        const int k = fr.k;
+        if (ss_.deficit_p > fw_.slots_p[k + 1] || ss_.deficit_s > fw_.slots_s[k + 1]) return false;
+        if (!ss_.bounded) return true;
+        const int F = static_cast<int>(free_.size());
+        const int N = n();
+        const Bounds& b = ss_.b;
+        const bool coupled = free_[k].next == k + 1;
+        long long cap_p = 0, cap_s = 0, cap_t = 0;
+        for (int x = 0; x < N; ++x) {
+            // Counted people of this week sit out the next one in the counted roles.
+            const bool out = coupled && (x == fr.p || (any_ && x == fr.s));
+            const int rp = remaining(fw_.pre_p, x, out ? k + 2 : k + 1);
+            const int rs = remaining(fw_.pre_s, x, out && any_ ? k + 2 : k + 1);
+            const int next = out && any_ ? k + 2 : k + 1;   // under "primary" only the primary sits out
+            const int mp = std::min(rp, misRole(x, out ? k + 2 : k + 1, true));
+            const int ms = std::min(rs, misRole(x, next, false));
+            if (!fair_[x]) {   // no bounds: all the room they have
+                cap_p += mp;
+                cap_s += ms;
+                cap_t += mis_[std::size_t(x) * (F + 2) + next];
+                continue;
+            }
+            const int cp = fw_.count_p[x], cs = fw_.count_s[x];
+            const int np = std::max(0, b.lo_p - cp), ns = std::max(0, b.lo_s - cs);
+            if (np > rp || ns > rs) return false;
+            const std::size_t row = std::size_t(x) * (F + 2);
+            const int m = mis_[row + (out && any_ ? k + 2 : k + 1)];
+            if (np + ns > m) return false;
+            if (!any_ && np > mis_p_[row + (out ? k + 2 : k + 1)]) return false;
+            cap_p += std::min(b.hi_p - cp, mp);
+            cap_s += std::min(b.hi_s - cs, ms);
+            cap_t += std::min(b.hi_p + b.hi_s - cp - cs, m);
+        }
+        return cap_p >= fw_.slots_p[k + 1] && cap_s >= fw_.slots_s[k + 1] &&
+               cap_t >= fw_.slots_p[k + 1] + fw_.slots_s[k + 1];
+    }
+
+    // mis_[x * (F + 2) + k]: the most free weeks from k on that x can take, one role a week
+    // and, under "any", no two coupled weeks; mis_p_ the same for the primary alone under
+    // "primary".
+    std::vector<int> mis_, mis_p_;
+    // The most cells of one role x can still take from free week `from` on: under "any"
+    // both roles count for the consecutive rule, so it is their independent set; under
+    // "primary" the primary's own; the secondary is bounded by its cells only.
+    int misRole(int x, int from, bool primary) const {
+        const int F = static_cast<int>(free_.size());
+        from = std::min(from, F + 1);
+        if (any_) return mis_[std::size_t(x) * (F + 2) + from];
+        return primary ? mis_p_[std::size_t(x) * (F + 2) + from] : kNoHigh;
+    }
+    void computeIndependentSets() {
+        const int F = static_cast<int>(free_.size());
+        const int N = n();
+        mis_.assign(std::size_t(N) * (F + 2), 0);
+        mis_p_.assign(std::size_t(N) * (F + 2), 0);
+        auto in = [&](const std::vector<int>& pre, int k, int x) {
+            return pre[std::size_t(k + 1) * N + x] > pre[std::size_t(k) * N + x];
+        };
+        for (int x = 0; x < N; ++x) {
+            int* m = &mis_[std::size_t(x) * (F + 2)];
+            int* mp = &mis_p_[std::size_t(x) * (F + 2)];
+            for (int k = F - 1; k >= 0; --k) {
+                const bool coupled = free_[k].next == k + 1;
+                const bool ap = in(fw_.pre_p, k, x), as = in(fw_.pre_s, k, x);
+                m[k] = std::max(m[k + 1], (ap || as) ? 1 + m[any_ && coupled ? k + 2 : k + 1] : 0);
+                mp[k] = std::max(mp[k + 1], ap ? 1 + mp[coupled ? k + 2 : k + 1] : 0);
+            }
+        }
+    }
+
+    // The weeks from `from` on, relaxed to flows, with the counts so far: per role (each
+    // cell of the role to one person of its domain, everybody's count of the role within
+    // the bounds), and both roles at once (everybody's total within the summed bounds,
+    // nobody in two cells of one week nor, under "any", of two coupled weeks paired up
+    // from `from` on). `blocked` people sit out week `from` in the counted roles. A
+    // necessary condition for the search to succeed below this point.
+    bool flowFeasible(int from, const int* blocked, int nb) const {
+        using draftflow::BoundedEdge;
+        const int F = static_cast<int>(free_.size());
+        const int N = n();
+        if (from >= F) return true;
+        const Bounds& b = ss_.b;
+        auto sitsOut = [&](int j, int x, bool primary) {
+            return j == from && (primary || any_) && inList(blocked, nb, x);
+        };
+        std::vector<BoundedEdge> e;
+        for (int role = 0; role < 2; ++role) {
+            const bool primary = role == 0;
+            const int M = primary ? fw_.slots_p[from] : fw_.slots_s[from];
+            const int base = 2 + M;
+            e.clear();
+            int cell = 2;
+            for (int j = from; j < F; ++j) {
+                if (!(primary ? free_[j].choose_p : free_[j].choose_s)) continue;
+                e.push_back({0, cell, 1, 1});
+                for (int x : primary ? dom_[j].p : dom_[j].s)
+                    if (!sitsOut(j, x, primary)) e.push_back({cell, base + x, 0, 1});
+                ++cell;
+            }
+            const std::vector<int>& cnt = primary ? fw_.count_p : fw_.count_s;
+            const int lo = primary ? b.lo_p : b.lo_s, hi = primary ? b.hi_p : b.hi_s;
+            for (int x = 0; x < N; ++x) {
+                const int room = std::min(M, misRole(x, sitsOut(from, x, primary) ? from + 1 : from, primary));
+                e.push_back(fair_[x] ? BoundedEdge{base + x, 1, std::max(0, lo - cnt[x]), std::min(hi - cnt[x], room)}
+                                     : BoundedEdge{base + x, 1, 0, room});
+            }
+            e.push_back({1, 0, 0, M});
+            if (!draftflow::feasibleCirculation(base + N, e)) return false;
+        }
+        // Both roles: cells -> (person, group of weeks) -> person; under "any" the weeks
+        // are paired up twice, from `from` and from `from` + 1.
+        for (int shift = 0; shift < (any_ ? 2 : 1); ++shift)
+            if (!combinedFeasible(from, shift, blocked, nb)) return false;
+        return true;
+    }
+    bool combinedFeasible(int from, int shift, const int* blocked, int nb) const {
+        using draftflow::BoundedEdge;
+        const int F = static_cast<int>(free_.size());
+        const int N = n();
+        const Bounds& b = ss_.b;
+        auto sitsOut = [&](int j, int x, bool primary) {
+            return j == from && (primary || any_) && inList(blocked, nb, x);
+        };
+        std::vector<BoundedEdge> e;
+        std::vector<int> group(F, -1);
+        int groups = 0;
+        for (int j = from; j < F; ++j) {
+            if (group[j] >= 0) continue;
+            group[j] = groups;
+            if (any_ && free_[j].next == j + 1 && !(shift == 1 && j == from)) group[j + 1] = groups;
+            ++groups;
+        }
+        const int M = fw_.slots_p[from] + fw_.slots_s[from];
+        const int gbase = 2 + M, pbase = gbase + groups * N;
+        e.clear();
+        int cell = 2;
+        std::vector<char> used(std::size_t(groups) * N, 0);
+        for (int j = from; j < F; ++j)
+            for (int role = 0; role < 2; ++role) {
+                const bool primary = role == 0;
+                if (!(primary ? free_[j].choose_p : free_[j].choose_s)) continue;
+                e.push_back({0, cell, 1, 1});
+                for (int x : primary ? dom_[j].p : dom_[j].s) {
+                    if (sitsOut(j, x, primary)) continue;
+                    e.push_back({cell, gbase + group[j] * N + x, 0, 1});
+                    used[std::size_t(group[j]) * N + x] = 1;
+                }
+                ++cell;
+            }
+        for (int g = 0; g < groups; ++g)
+            for (int x = 0; x < N; ++x)
+                if (used[std::size_t(g) * N + x]) e.push_back({gbase + g * N + x, pbase + x, 0, 1});
+        for (int x = 0; x < N; ++x) {
+            const int c = fw_.count_p[x] + fw_.count_s[x];
+            e.push_back(fair_[x] ? BoundedEdge{pbase + x, 1, std::max(0, b.lo_p + b.lo_s - c), b.hi_p + b.hi_s - c}
+                                 : BoundedEdge{pbase + x, 1, 0, M});
+        }
+        e.push_back({1, 0, 0, M});
+        return draftflow::feasibleCirculation(pbase + N, e);
+    }
+
+    // Running: the budget ran out mid-run (more next slice); RunOver: the run reached its
+    // length (bounded search only).
+    enum class SearchOutcome { Running, Found, Exhausted, RunOver };
+    // Undoes every choice of the run under way.
+    void unwind() {
+        while (!ss_.stack.empty()) {
+            if (ss_.stack.back().applied) undo(ss_.stack.back());
+            ss_.stack.pop_back();
+        }
+        ss_.started = false;
+    }
+
+    // Runs the search for about `budget` units of work (the heuristic pass: steps).
+    SearchOutcome searchRun(long long budget) {
+        const int F = static_cast<int>(free_.size());
+        const long long stop = ss_.bounded ? work_ + budget : 0;
+        for (long long left = budget; ss_.bounded ? work_ < stop : left > 0; --left) {
+            if (!ss_.started) {
+                ss_.started = true;
+                if (ss_.bounded && !ss_.root_checked) {   // the flows: a few passes over every (cell, person) pair
+                    for (const Domain& d : dom_) work_ += 3 * static_cast<long long>(d.p.size() + d.s.size());
+                    if (!rootFeasible() || !flowFeasible(0, nullptr, 0)) return SearchOutcome::Exhausted;
+                    ss_.root_checked = true;   // the same for every run of the try
+                }
+                Frame root;
+                if (!openFrame(root, 0)) return SearchOutcome::Exhausted;
+                ss_.stack.push_back(std::move(root));
+            }
+            if (ss_.bounded) {
+                ++nodes_;
+                work_ += 8 + n();
+                if (++ss_.run_used > ss_.run_budget) return SearchOutcome::RunOver;
+            }
+            if (ss_.stack.empty()) return SearchOutcome::Exhausted;
+            Frame& fr = ss_.stack.back();
+            if (fr.applied) undo(fr);
+            if (!nextPair(fr)) {
+                rememberFailed(fr.key);
+                ss_.stack.pop_back();
+                continue;
+            }
+            apply(fr);
+            if (!feasibleAfter(fr)) continue;
+            if (fr.k + 1 == F) return SearchOutcome::Found;
+            Frame child;
+            if (!openFrame(child, fr.k + 1)) continue;
+            ss_.stack.push_back(std::move(child));
+        }
+        return SearchOutcome::Running;
+    }
+
+    // max - min of the counts of the people marked in `counted`.
+    static int spread(const std::vector<int>& v, const std::vector<char>& counted) {
+        int lo = std::numeric_limits<int>::max(), hi = std::numeric_limits<int>::min();
+        for (std::size_t x = 0; x < v.size(); ++x)
+            if (counted[x]) lo = std::min(lo, v[x]), hi = std::max(hi, v[x]);
+        return hi >= lo ? hi - lo : 0;
+    }
+    // The pool members the balance counts, as the fairness rule does: not those whose
+    // inactive_from falls on or before the plan's last week.
+    std::vector<char> fairPool(const Plan& p) const {
+        std::vector<char> fair(pool_.size(), 1);
+        if (p.weeks.empty()) return fair;
+        Date last = p.weeks[0].start;
+        for (const Week& w : p.weeks) last = std::max(last, w.start);
+        for (std::size_t x = 0; x < pool_.size(); ++x)
+            if (pool_[x]->inactive_from && *pool_[x]->inactive_from <= last) fair[x] = 0;
+        return fair;
+    }
+
+    // [SECTION] balance: the lower bound, the bounds to try, the search's slices --------
+    // For one role, by maximum flows over (free cell, person in its domain) pairs that
+    // ignore everything else: the least U such that the cells can be filled with nobody
+    // above U weeks, and the greatest L such that everybody can reach L weeks. By the
+    // Mendelsohn-Dulmage theorem both hold at once exactly when each holds, so the role's
+    // spread is at least U - L, and any bounds [lo, hi] with lo > L or hi < U are
+    // impossible.
+    std::pair<int, int> roleRange(bool primary) const {
+        const int F = static_cast<int>(free_.size());
+        const int N = n();
+        const std::vector<int>& fixed = primary ? fw_.fixed_p : fw_.fixed_s;
+        const std::vector<int>& pre = primary ? fw_.pre_p : fw_.pre_s;
+        std::vector<int> cells;
+        for (int k = 0; k < F; ++k)
+            if (primary ? free_[k].choose_p : free_[k].choose_s) cells.push_back(k);
+        const int M = static_cast<int>(cells.size());
+        long long total = M;
+        int fair = 0, max_fixed = 0, min_fixed = std::numeric_limits<int>::max();
+        for (int x = 0; x < N; ++x) {
+            total += fixed[x];
+            if (!fair_[x]) continue;
+            ++fair;
+            max_fixed = std::max(max_fixed, fixed[x]);
+            min_fixed = std::min(min_fixed, fixed[x]);
+        }
+        if (fair == 0) return {0, 0};
+        const bool everyone = fair == N;   // else people outside the balance take cells too
+        auto feasible = [&](int bound, bool upper) {
+            draftflow::MaxFlow g(2 + M + N);
+            long long need = 0;
+            for (int i = 0; i < M; ++i) {
+                g.addEdge(0, 2 + i, 1);
+                for (int x : primary ? dom_[cells[i]].p : dom_[cells[i]].s) g.addEdge(2 + i, 2 + M + x, 1);
+            }
+            for (int x = 0; x < N; ++x) {
+                const int room = std::min(M, misRole(x, 0, primary));   // no two coupled weeks
+                const int cap = fair_[x] ? std::max(0, bound - fixed[x]) : (upper ? room : 0);
+                if (!upper && cap > room) return false;   // x cannot reach the level at all
+                g.addEdge(2 + M + x, 1, upper ? std::min(cap, room) : cap);
+                if (fair_[x]) need += cap;
+            }
+            const long long flow = g.run(0, 1);
+            return upper ? flow == M : flow == need;
+        };
+        // Upper: between max(max_fixed, ceil(total / N)) and max_fixed + M (always enough).
+        int lo = everyone ? std::max<long long>(max_fixed, (total + N - 1) / N) : max_fixed, hi = max_fixed + M;
+        if (!feasible(lo, true)) {
+            while (hi - lo > 1) {
+                const int mid = lo + (hi - lo) / 2;
+                (feasible(mid, true) ? hi : lo) = mid;
+            }
+            lo = hi;
+        }
+        const int u = lo;
+        // Lower: between min_fixed (nothing needed) and the least of floor(total / N) and
+        // everybody's count with every cell they could take.
+        int top = everyone ? static_cast<int>(total / N) : std::numeric_limits<int>::max();
+        for (int x = 0; x < N; ++x)
+            if (fair_[x]) top = std::min(top, fixed[x] + remaining(pre, x, 0));
+        int l = std::max(top, min_fixed);
+        if (l > min_fixed && !feasible(l, false)) {
+            int a = min_fixed, b = l;   // a feasible, b not
+            while (b - a > 1) {
+                const int mid = a + (b - a) / 2;
+                (feasible(mid, false) ? a : b) = mid;
+            }
+            l = a;
+        }
+        return {u, l};
+    }
+
+    // After the heuristic pass: its balance, a lower bound, and the bounds to try, in
+    // order of their spread (the first feasible one is optimal).
+    void balanceBegin() {
+        const int F = static_cast<int>(free_.size());
+        const int N = n();
+        best_.resize(F);
+        for (int k = 0; k < F; ++k) best_[k] = {free_[k].chosen_p, free_[k].chosen_s};
+        upper_ = spread(fw_.count_p, fair_) + spread(fw_.count_s, fair_);
+        // The simplest bound first: counts that cannot all be equal differ by at least 1
+        // (when everybody is counted: otherwise the others may take any share).
+        const bool everyone = std::count(fair_.begin(), fair_.end(), 1) == N;
+        auto trivial = [&](const std::vector<int>& fixed, int slots) {
+            long long total = slots;
+            for (int c : fixed) total += c;
+            return everyone && total % N != 0 ? 1 : 0;
+        };
+        lower_ = trivial(fw_.fixed_p, fw_.slots_p[0]) + trivial(fw_.fixed_s, fw_.slots_s[0]);
+        tries_.clear();
+        try_ = 0;
+        if (upper_ <= lower_) return;
+        computeIndependentSets();
+        const auto rp = roleRange(true), rs = roleRange(false);
+        const int lb_p = std::max(0, rp.first - rp.second), lb_s = std::max(0, rs.first - rs.second);
+        lower_ = std::max(lower_, lb_p + lb_s);
+        for (int v = lower_; v < upper_; ++v)
+            for (int dp = lb_p; dp <= v - lb_s; ++dp) {
+                const int ds = v - dp;
+                for (int lp = rp.second; lp >= std::max(0, rp.first - dp); --lp)
+                    for (int ls = rs.second; ls >= std::max(0, rs.first - ds); --ls) {
+                        tries_.emplace_back();
+                        tries_.back().b = Bounds{lp, lp + dp, ls, ls + ds};
+                    }
+            }
+        try_ = tries_.empty() ? 0 : tries_.size() - 1;   // the first run takes the first try
+    }
+
+    // One slice of the balance search; true when it is over (the choices are then those
+    // of the best balance found).
+    bool balanceStep(long long budget) {
+        const long long stop = work_ + budget;
+        for (;;) {
+            if (!running_) {
+                // The next open try below the best balance after the last one, round robin
+                // (tries are in order of spread: each round serves the smaller ones first).
+                std::size_t next = tries_.size();
+                for (std::size_t i = 1; i <= tries_.size() && next == tries_.size(); ++i) {
+                    const std::size_t t = (try_ + i) % tries_.size();
+                    if (tries_[t].open && tries_[t].b.spread() < upper_) next = t;
+                }
+                if (next == tries_.size()) break;   // every smaller spread refuted: the best is optimal
+                if (work_ >= kSearchWorkLimit) {    // out of work: the smallest open spread is the bound
+                    proved_ = false;
+                    int least = upper_;
+                    for (const Try& t : tries_)
+                        if (t.open) least = std::min(least, t.b.spread());
+                    lower_ = std::max(lower_, least);
+                    break;
+                }
+                try_ = next;
+                Try& t = tries_[try_];
+                searchBegin(t.b, true);
+                ss_.failed.swap(t.failed);
+                std::swap(ss_.failed_bytes, t.failed_bytes);
+                ss_.order = t.order;
+                ss_.run_budget = t.run_budget;
+                ss_.root_checked = t.root_checked;
+                running_ = true;
+            }
+            const SearchOutcome o = searchRun(std::min(stop, kSearchWorkLimit) - work_);
+            if (o == SearchOutcome::Running && work_ < kSearchWorkLimit) return false;   // the slice is over
+            Try& t = tries_[try_];
+            t.root_checked = ss_.root_checked;
+            if (o == SearchOutcome::Found) {   // a better completion: keep it, drop the tries it beats
+                for (std::size_t k = 0; k < free_.size(); ++k) best_[k] = {free_[k].chosen_p, free_[k].chosen_s};
+                upper_ = t.b.spread();
+                for (Try& u : tries_)
+                    if (u.b.spread() >= upper_) u.open = false;
+            } else if (o == SearchOutcome::Exhausted) {
+                t.open = false;   // refuted
+            } else {              // the run reached its length: next time the next order, longer
+                t.order = (t.order + 1) % 3;
+                if (t.order == 0) t.run_budget *= 2;
+            }
+            unwind();
+            ss_.failed.swap(t.failed);
+            std::swap(ss_.failed_bytes, t.failed_bytes);
+            running_ = false;
+            if (!t.open) {   // its table is of no more use
+                failed_bytes_ -= std::min(failed_bytes_, t.failed_bytes);
+                t.failed_bytes = 0;
+                std::unordered_set<std::string>().swap(t.failed);
+            }
+            if (work_ >= stop) return false;
+        }
+        if (proved_) lower_ = upper_;
+        for (std::size_t k = 0; k < free_.size(); ++k) {
+            free_[k].chosen_p = best_[k].first;
+            free_[k].chosen_s = best_[k].second;
+        }
+        return true;
+    }
+
+    // [SECTION] shadows: trainees with an experienced primary, evenly ----------------------
     void placeShadows() {
         Plan& p = plan();
         std::vector<const Person*> trainees;
@@ -854,6 +1706,7 @@ private:
             std::tuple<int, long long, std::uint64_t> best_key{};
             for (int t = 0; t < T; ++t) {
                 if (offDuring(trainees[t]->id, f.wi)) continue;
+                if (trainees[t]->inactive_from && f.start >= *trainees[t]->inactive_from) continue;
                 const auto& v = dates[t];
                 auto it = std::lower_bound(v.begin(), v.end(), f.start);
                 long long gap = std::numeric_limits<long long>::max() / 4;
@@ -886,6 +1739,10 @@ private:
                 res_.fills.push_back({f.start, Role::Secondary, *w.secondary});
             }
         }
+        // The weeks whose escalation contact had to take a role.
+        for (const FreeWeek& f : free_)
+            if (f.contact >= 0 && ((f.choose_p && f.chosen_p == f.contact) || (f.choose_s && f.chosen_s == f.contact)))
+                res_.escalation_on_call.push_back(f.start);
         auto rank = [](Role r) { return r == Role::Primary ? 0 : r == Role::Secondary ? 1 : 2; };
         std::sort(res_.fills.begin(), res_.fills.end(), [&](const DraftFill& a, const DraftFill& b) {
             if (a.week != b.week) return a.week < b.week;
@@ -894,14 +1751,25 @@ private:
         return true;
     }
 
-    // -- the real check: the draft introduces no error ---------------------------------------
+    // [SECTION] verify: the real check, the draft introduces no error ----------------------
     std::optional<Failure> verify() {
         using K = std::tuple<std::string, std::optional<Date>, std::vector<std::string>, std::optional<std::string>>;
+        const CheckOptions options{opt_.today};
         std::set<K> before;
-        for (const Violation& v : check(in_).violations)
-            if (v.severity == Severity::Error) before.insert(K{v.rule, v.week, v.people, v.request});
-        for (const Violation& v : check(res_.plan).violations) {
+        std::map<Date, std::vector<std::string>> late_before;   // week -> people of its late change
+        for (const Violation& v : check(in_, options).violations) {
+            if (v.severity != Severity::Error) continue;
+            before.insert(K{v.rule, v.week, v.people, v.request});
+            if (v.rule == "late-change" && v.week) late_before[*v.week] = v.people;
+        }
+        for (const Violation& v : check(res_.plan, options).violations) {
             if (v.severity != Severity::Error || before.count(K{v.rule, v.week, v.people, v.request})) continue;
+            // A late change whose changed people were all changed already is the same
+            // change with fewer stretches (a cell given back to its published holder).
+            if (v.rule == "late-change" && v.week && late_before.count(*v.week)) {
+                const auto& was = late_before[*v.week];
+                if (std::includes(was.begin(), was.end(), v.people.begin(), v.people.end())) continue;
+            }
             return Failure{v.week ? *v.week : free_[0].start, v.rule,
                            "the draft would introduce an error: " + v.message};
         }
@@ -962,6 +1830,16 @@ Json draftSummaryToJson(const DraftResult& r) {
         j["fills"].push_back({{"week", formatDate(f.week)}, {"role", roleName(f.role)}, {"person", f.person}});
     j["escalation_to_cto"] = Json::array();
     for (Date d : r.escalation_to_cto) j["escalation_to_cto"].push_back(formatDate(d));
+    j["escalation_on_call"] = Json::array();
+    for (Date d : r.escalation_on_call) j["escalation_on_call"].push_back(formatDate(d));
+    if (r.status == DraftStatus::Ok)
+        j["balance"] = {{"primary_spread", r.balance.primary_spread},
+                        {"secondary_spread", r.balance.secondary_spread},
+                        {"value", r.balance.value()},
+                        {"lower_bound", r.balance.lower_bound},
+                        {"optimal", r.balance.optimal}};
+    else
+        j["balance"] = nullptr;
     return j;
 }
 

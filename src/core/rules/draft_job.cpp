@@ -12,7 +12,7 @@ constexpr int kWeeksPerSlice = 8;
 
 // The plan is copied now (by DraftRun): the caller's plan may change (undo, edits) while
 // the job runs over frames, and the job drafts the plan as it was when it started.
-DraftJob::DraftJob(const Plan& plan, const DraftOptions& options) : run_(plan, options) {}
+DraftJob::DraftJob(const Plan& plan, const DraftOptions& options) : run_(plan, options), today_(options.today) {}
 
 bool DraftJob::step(double budget_ms) {
     using Clock = std::chrono::steady_clock;
@@ -27,7 +27,7 @@ bool DraftJob::step(double budget_ms) {
             }
             break;
         case Phase::Check:
-            if (result_->status == DraftStatus::Ok) report_ = check(result_->plan);
+            if (result_->status == DraftStatus::Ok) report_ = check(result_->plan, CheckOptions{today_});
             phase_ = Phase::Done;
             break;
         case Phase::Done: break;

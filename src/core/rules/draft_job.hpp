@@ -31,12 +31,13 @@ public:
 
     // Valid once done() and not cancelled(): the same as draft(plan, options).
     const DraftResult& result() const { return *result_; }
-    // The check of result().plan (Ok only); computed in the last slice.
+    // The check of result().plan (Ok only, with the options' today); computed in the last slice.
     const std::optional<Report>& report() const { return report_; }
 
 private:
     enum class Phase { Draft, Check, Done };
     DraftRun run_;   // holds its own copy of the plan
+    std::optional<Date> today_;   // for the summary check (late-change, history-change)
     Phase phase_ = Phase::Draft;
     bool cancelled_ = false;
     std::optional<DraftResult> result_;
