@@ -177,6 +177,12 @@ export function generate(seed, kind, opts = {}) {
     people.push(trainee);
     for (let i = 0; i < nWeeks; i += 2) weeks[i].shadow = 'tess';
   }
+  if (opts.gapWeek && nWeeks > 4) {
+    const i = r.int(2, nWeeks - 2);
+    const [gone] = weeks.splice(i, 1);
+    meta.holes.push({ week: gone.start, role: 'primary' }, { week: gone.start, role: 'secondary' });
+    meta.gap = gone.start;
+  }
   if (opts.outside) {
     const last = weekDate(nWeeks - 1);
     addOverride('primary', cycleP[0], nWeeks - 1, 5, 9, 10, 9, 'past the plan');

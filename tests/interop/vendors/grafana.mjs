@@ -83,9 +83,9 @@ export function evaluateSchedule(entry, from, to, user, where, names = new Set()
     const step = UNIT[sh.frequency] * interval;
     const at = (i) => fromLocal(zone, addWallSeconds(start, i * step));
     // First occurrence that may still be running at `from`.
-    let i = Math.max(0, Math.floor((from - dur - at(0)) / (step * 1000)) - 1);
-    for (;; i++) {
-      const s = at(i);
+    let n = Math.max(0, Math.floor((from - dur - at(0)) / (step * 1000)) - 1);
+    for (;; n++) {
+      const s = at(n);
       if (s >= to || s >= until) {
         if (s <= until && s < to && until !== Infinity) notes.push(`${w}: an occurrence starts at until`);
         break;
@@ -93,7 +93,7 @@ export function evaluateSchedule(entry, from, to, user, where, names = new Set()
       const e = Math.min(s + dur, until);
       if (s + dur > until && until > from) notes.push(`${w}: the occurrence starting ${new Date(s).toISOString()} runs past until (cut here)`);
       if (s < rotStart || e <= from) continue;
-      const g = groups[(sh.start_rotation_from_user_index + i) % groups.length];
+      const g = groups[(sh.start_rotation_from_user_index + n) % groups.length];
       boundaries.push(s, e);
       occ.push({ s, e, who: g, level });
     }

@@ -1,0 +1,258 @@
+// Export checks: plan -> `export --format json` (the reference resolved shifts) and
+// `export --format <vendor>` -> this suite's own reading of the vendor's semantics ->
+// instant-by-instant comparison over the plan's span. Plus the loss report, the natural
+// shape ("what a person would have typed"), the escalation references and the schemas.
+import { evaluate as pdEval } from '../vendors/pagerduty.mjs';
+import { evaluate as ogEval } from '../vendors/opsgenie.mjs';
+import { evaluate as gfEval } from '../vendors/grafana.mjs';
+import { evaluate as gaEval } from '../vendors/goalert.mjs';
+import { ShapeError } from '../vendors/common.mjs';
+import { differences, describe, uncovered, valueAt } from '../lib/timeline.mjs';
+import { exportTimelines, handoffAt, resolve, spanOf, weekSpans } from '../lib/plan.mjs';
+import { addDays, fmtInstant, parseDate, transitions } from '../lib/tz.mjs';
+import { resolver } from '../lib/users.mjs';
+import { usersFile } from '../lib/gen.mjs';
+import { run, runOk, writeTemp } from '../lib/cli.mjs';
+import { assert, assertEq, checkLosses } from './common.mjs';
+
+export const VENDORS = ['pagerduty', 'opsgenie', 'grafana-oncall', 'goalert'];
+const EVAL = { pagerduty: pdEval, opsgenie: ogEval, 'grafana-oncall': gfEval, goalert: gaEval };
+
+export function planRoles(plan) {
+  const roles = ['primary', 'secondary'];
+  if (plan.weeks.some((w) => w.shadow)) roles.push('shadow');
+  return roles;
+}
+
+function scheduleName(vendor, s) {
+  if (vendor === 'pagerduty') return s.body?.schedule?.name;
+  if (vendor === 'goalert') return s.createSchedule?.name;
+  return s.body?.name;
+}
+
+/** Counts native rotations and overrides of one role's schedule. */
+export function shape(vendor, s) {
+  if (vendor === 'pagerduty') {
+    const layers = s.body.schedule.schedule_layers;
+    return { rotations: layers.length, overrides: s.overrides.overrides.length, cycle: layers[0]?.users.map((u) => u.user) };
+  }
+  if (vendor === 'opsgenie') {
+    return { rotations: s.body.rotations.length, overrides: s.overrides.length, cycle: s.body.rotations[0]?.participants };
+  }
+  if (vendor === 'grafana-oncall') {
+    const rolling = s.shifts.filter((x) => x.type === 'rolling_users');
+    const first = rolling[0];
+    let cycle;
+    if (first) {
+      const n = first.rolling_users.length;
+      const k = first.start_rotation_from_user_index % n;
+      cycle = [...first.rolling_users.slice(k), ...first.rolling_users.slice(0, k)].map((g) => g[0]);
+    }
+    return { rotations: rolling.length, overrides: s.shifts.filter((x) => x.type === 'override').length, cycle };
+  }
+  const targets = s.createSchedule.targets;
+  return { rotations: targets.length, overrides: (s.createSchedule.newUserOverrides || []).length, cycle: targets[0]?.newRotation?.userIDs };
+}
+
+function isCyclicShift(a, b) {
+  if (a.length !== b.length) return false;
+  const n = a.length;
+  for (let k = 0; k < n; k++) if (a.every((x, i) => x === b[(i + k) % n])) return true;
+  return false;
+}
+
+/** The base cycle's timeline for a role over its weeks and `extra` weeks after them. */
+function baseTimeline(plan, meta, role, extra) {
+  const cycle = role === 'primary' ? meta.cycleP : meta.cycleS;
+  const first = parseDate(plan.weeks[0].start);
+  const out = [];
+  for (let i = 0; i < plan.weeks.length + extra; i++) {
+    const d = addDays(first, 7 * i);
+    out.push({ s: handoffAt(plan, d), e: handoffAt(plan, addDays(d, 7)), who: [cycle[(i + meta.offP) % cycle.length]] });
+  }
+  return out;
+}
+
+/**
+ * One export check of generated plan `g` for `vendor`; `usersForm`: null | 'flat' | 'list'.
+ * `natural`: run the "what a person would have typed" checks (plain or deviating plans).
+ */
+export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = false } = {}) {
+  const { plan, meta } = g;
+  const label = `export ${vendor}${usersForm ? ` --users ${usersForm}` : ''} seed ${meta.seed} ${meta.kind} ${meta.zone} ${meta.weekday}@${meta.time}`;
+  t(label, () => {
+    const file = writeTemp(`plan-${meta.seed}.json`, plan);
+    const exp = JSON.parse(runOk(['export', file, '--format', 'json']).stdout);
+    const want = exportTimelines(exp);
+    // The reference itself agrees with this suite's own resolution of the plan.
+    const mine = resolve(plan);
+    const span = spanOf(plan);
+    for (const role of ['primary', 'secondary', 'shadow']) {
+      const d = differences(want[role], mine[role], span.s, span.e);
+      assert(!d.length, `export --format json ${role} differs from rules.md resolution: ${d.slice(0, 2).map((x) => describe(x)).join('; ')}`);
+    }
+    let ids = {};
+    const args = ['export', file, '--format', vendor];
+    if (usersForm) {
+      const u = usersFile(vendor, plan, usersForm);
+      ids = u.ids;
+      args.push('--users', writeTemp(`users-${vendor}.json`, u.file));
+    }
+    const out1 = runOk(args).stdout;
+    const out2 = runOk(args).stdout;
+    assert(out1 === out2, 'two runs differ (byte-stable export)');
+    const doc = JSON.parse(out1);
+    const v = schemas.validator(vendor);
+    assert(v, `no JSON Schema for the ${vendor} export under schemas/`);
+    assert(v(doc), `schema: ${schemas.errors(v)}`);
+    checkLosses(doc.losses, '/losses');
+
+    const roles = planRoles(plan);
+    const byRole = new Map(doc.schedules.map((s) => [s.role, s]));
+    for (const role of roles) assert(byRole.has(role), `no schedule for role ${role}`);
+    assertEq(doc.schedules.length, new Set(doc.schedules.map((s) => s.role)).size, 'one schedule per role');
+    if (byRole.has('shadow')) {
+      assert(/ shadow$/.test(scheduleName(vendor, byRole.get('shadow')) || ''), `the shadow schedule is named "… shadow": ${scheduleName(vendor, byRole.get('shadow'))}`);
+    }
+
+    const rs = resolver(vendor, plan, ids);
+    const rounds = vendor === 'opsgenie' ? ['down', 'up'] : [null];
+    let evaluated;
+    const weeks = weekSpans(plan);
+    const weekOf = (ms) => (weeks.find((w) => w.s <= ms && ms < w.e) || {}).week ?? null;
+    const fmt = (ms) => fmtInstant(plan.team.timezone, ms);
+    const problems = [];
+    let roundedSeen = false;
+    for (const round of rounds) {
+      try {
+        evaluated = EVAL[vendor](doc, span.s, span.e, rs.resolve, round);
+      } catch (e) {
+        if (e instanceof ShapeError) throw new Error(`not what the vendor accepts: ${e.message}`);
+        throw e;
+      }
+      for (const role of roles) {
+        const ev = evaluated[role];
+        assertEq(ev.zone, plan.team.timezone, `${role}: the schedule carries the team's IANA zone`);
+        if (ev.rounded && ev.rounded.length) roundedSeen = true;
+        if (round === 'up' && !(ev.rounded && ev.rounded.length)) continue;
+        for (const d of differences(ev.timeline, want[role], span.s, span.e)) {
+          const week = weekOf(d.s);
+          const text = `${role}${round && roundedSeen ? ` (rounding ${round})` : ''}: ${describe(d, fmt)}`;
+          if (!d.want.length) { problems.push(`${text} — a plan hole must be a hole (interop.md "never a guess")`); continue; }
+          const why = doc.losses.find((l) => (l.role === role || l.role === null)
+            && ((l.kind === 'unsupported' && l.week === week)
+              || (l.kind === 'rounded-time' && vendor === 'opsgenie' && d.e - d.s <= 30 * 60000)));
+          if (!why) problems.push(`${text} (no loss explains it)`);
+        }
+      }
+    }
+    problems.push(...rs.problems);
+    assert(!problems.length, `not exact: ${problems.slice(0, 4).join('; ')}${problems.length > 4 ? ` … (${problems.length})` : ''}`);
+
+    // Losses the plan calls for, and none it does not.
+    const lossesOf = (kind) => doc.losses.filter((l) => l.kind === kind);
+    for (const [id, how] of rs.used) {
+      if (how === 'plain') {
+        assert(lossesOf('unmapped-person').some((l) => l.person === id), `${id} is written with its plan id but no unmapped-person loss names it`);
+      }
+    }
+    for (const l of lossesOf('unmapped-person')) {
+      assert(rs.used.get(l.person) !== 'mapped' && rs.used.get(l.person) !== 'email', `unmapped-person ${l.person}, but the export maps that person`);
+    }
+    if (meta.outside) assert(lossesOf('outside-span').length > 0, 'an override reaches past the span but no outside-span loss');
+    else assert(!lossesOf('outside-span').length, `outside-span loss for a plan without one: ${JSON.stringify(lossesOf('outside-span')[0])}`);
+    if (vendor !== 'opsgenie' || !meta.quarter) {
+      assert(!lossesOf('rounded-time').length, `rounded-time loss without a :15/:45 handoff: ${JSON.stringify(lossesOf('rounded-time')[0])}`);
+    }
+
+    checkEscalation(vendor, doc, byRole);
+
+    if (natural) checkNatural(vendor, g, doc, byRole, want, evaluated, rs, span, roundedSeen);
+  });
+}
+
+function checkEscalation(vendor, doc, byRole) {
+  const pri = scheduleName(vendor, byRole.get('primary'));
+  const sec = scheduleName(vendor, byRole.get('secondary'));
+  const sha = byRole.has('shadow') ? scheduleName(vendor, byRole.get('shadow')) : null;
+  if (vendor === 'pagerduty') {
+    const ep = doc.escalation_policy?.escalation_policy;
+    assert(ep && ep.type === 'escalation_policy' && typeof ep.name === 'string', 'escalation_policy.escalation_policy {type, name}');
+    assert(typeof ep.description === 'string' && ep.description.length > 0, 'escalation policy description says the schedule ids are placeholders');
+    const refs = ep.escalation_rules.map((r) => r.targets.filter((x) => x.type === 'schedule_reference').map((x) => x.id));
+    assert(refs[0]?.includes(pri), `rule 1 targets the primary schedule {"id": ${JSON.stringify(pri)}, "type": "schedule_reference"}: ${JSON.stringify(ep.escalation_rules[0])}`);
+    assert(refs[1]?.includes(sec), `rule 2 targets the secondary schedule: ${JSON.stringify(ep.escalation_rules[1])}`);
+    if (sha) assert(!refs.flat().includes(sha), 'no escalation rule pages the shadow schedule');
+  } else if (vendor === 'opsgenie') {
+    const rules = doc.escalation?.rules;
+    assert(Array.isArray(rules) && typeof doc.escalation.name === 'string', 'escalation {name, rules}');
+    const names = rules.map((r) => (r.recipient?.type === 'schedule' ? r.recipient.name ?? r.recipient.id : null));
+    assertEq(names.filter(Boolean).slice(0, 2), [pri, sec], 'escalation rules: primary schedule, then secondary');
+    if (sha) assert(!names.includes(sha), 'no escalation rule pages the shadow schedule');
+  } else if (vendor === 'grafana-oncall') {
+    assert(typeof doc.escalation_chain?.name === 'string', 'escalation_chain {name}');
+    const steps = doc.escalation_policies;
+    assert(Array.isArray(steps) && steps.length >= 2, 'escalation_policies: step bodies');
+    const sched = steps.filter((s) => s.type === 'notify_on_call_from_schedule');
+    assert(sched.length >= 2, 'two notify_on_call_from_schedule steps (primary, then secondary)');
+    for (const s of steps.filter((x) => x.type === 'wait')) {
+      assert(Number.isInteger(s.duration) && s.duration >= 60 && s.duration <= 86400, `wait duration 60–86400 s: ${s.duration}`);
+    }
+  } else {
+    const ep = doc.escalationPolicy;
+    assert(ep && typeof ep.name === 'string' && Array.isArray(ep.steps) && ep.steps.length >= 2, 'escalationPolicy {name, steps}');
+    for (const [i, s] of ep.steps.entries()) assert(Number.isInteger(s.delayMinutes), `steps/${i}/delayMinutes`);
+  }
+}
+
+function checkNatural(vendor, g, doc, byRole, want, evaluated, rs, span, rounded) {
+  const { plan, meta } = g;
+  for (const role of ['primary', 'secondary']) {
+    const s = byRole.get(role);
+    const sh = shape(vendor, s);
+    const base = baseTimeline(plan, meta, role, 0);
+    // Resolved pieces differing from the base rotation, and holes (one per week touched).
+    let differing = 0;
+    const pieces = (JSON.parse(runOk(['export', writeTemp('n.json', plan), '--format', 'json']).stdout)).shifts
+      .filter((x) => x.role === role);
+    for (const p of pieces) {
+      const ms = Date.parse(p.start);
+      if (valueAt(base, ms)[0] !== p.person) differing += 1;
+    }
+    for (const u of uncovered(want[role], span.s, span.e)) {
+      differing += weekSpans(plan).filter((w) => w.s < u.e && u.s < w.e).length;
+    }
+    let allowance = 0;
+    if (vendor === 'grafana-oncall') allowance = transitions(plan.team.timezone, span.s, span.e).length;
+    if (vendor === 'opsgenie' && rounded) allowance = plan.weeks.length;
+    const cost = sh.overrides + Math.max(0, sh.rotations - 1);
+    assert(sh.rotations >= 1, `${role}: at least one native rotation`);
+    if (differing === 0) {
+      assertEq(sh.rotations, 1, `${role}: a plain round-robin is one native rotation`);
+      assert(sh.overrides <= allowance, `${role}: a plain round-robin needs no override (${sh.overrides}, allowance ${allowance} for DST or :30 rounding)`);
+    } else {
+      assert(cost <= differing + allowance, `${role}: ${sh.overrides} overrides + ${sh.rotations - 1} extra rotations for ${differing} differing pieces (+${allowance} allowed)`);
+    }
+    // The base rotation is the plan's cycle, continuing after the plan.
+    const cycle = (role === 'primary' ? meta.cycleP : meta.cycleS);
+    const vendorCycle = sh.cycle.map((ref, i) => rs.resolve(ref, `cycle/${i}`));
+    assert(isCyclicShift(vendorCycle, cycle), `${role}: base rotation ${JSON.stringify(vendorCycle)} is not the plan's cycle ${JSON.stringify(cycle)}`);
+    if (vendor !== 'goalert') {
+      const after = baseTimeline(plan, meta, role, 2 * cycle.length).slice(plan.weeks.length);
+      const from = after[0].s;
+      const to = after[after.length - 1].e;
+      const ev = EVAL[vendor]({ ...doc, schedules: [s] }, from, to, rs.resolve, 'down')[role];
+      for (const w of after) {
+        const mid = w.s + Math.floor((w.e - w.s) / 2);
+        assertEq(valueAt(ev.timeline, mid), w.who, `${role}: after the plan, the week of ${fmtInstant(plan.team.timezone, w.s)} continues the cycle`);
+      }
+    }
+  }
+}
+
+/** A plan given as a file: the same checks without generator metadata. */
+export function planFromFile(plan, seed, kind) {
+  return { plan, meta: { seed, kind, zone: plan.team.timezone, weekday: plan.policy?.handoff?.weekday, time: plan.policy?.handoff?.time, unknown: [], holes: [] } };
+}
+
+export { run };
