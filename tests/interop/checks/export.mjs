@@ -80,9 +80,11 @@ function baseTimeline(plan, meta, role, extra) {
 export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = false } = {}) {
   const { plan, meta } = g;
   const label = `export ${vendor}${usersForm ? ` --users ${usersForm}` : ''} seed ${meta.seed} ${meta.kind} ${meta.zone} ${meta.weekday}@${meta.time}`;
-  t(label, () => {
+  let ctx = null;
+  t(`${label}: runs, byte-stable, one schedule per role`, () => {
     const file = writeTemp(`plan-${meta.seed}.json`, plan);
-    const exp = JSON.parse(runOk(['export', file, '--format', 'json']).stdout);
+    const expText = runOk(['export', file, '--format', 'json']).stdout;
+    const exp = JSON.parse(expText);
     const want = exportTimelines(exp);
     // The reference itself agrees with this suite's own resolution of the plan.
     const mine = resolve(plan);
@@ -102,36 +104,44 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
     const out2 = runOk(args).stdout;
     assert(out1 === out2, 'two runs differ (byte-stable export)');
     const doc = JSON.parse(out1);
-    const v = schemas.validator(vendor);
-    assert(v, `no JSON Schema for the ${vendor} export under schemas/`);
-    assert(v(doc), `schema: ${schemas.errors(v)}`);
-    checkLosses(doc.losses, '/losses');
-
+    assert(doc && Array.isArray(doc.schedules), 'a document with schedules');
     const roles = planRoles(plan);
     const byRole = new Map(doc.schedules.map((s) => [s.role, s]));
+    ctx = { exp, want, span, ids, doc, roles, byRole };
     for (const role of roles) assert(byRole.has(role), `no schedule for role ${role}`);
     assertEq(doc.schedules.length, new Set(doc.schedules.map((s) => s.role)).size, 'one schedule per role');
     if (byRole.has('shadow')) {
       assert(/ shadow$/.test(scheduleName(vendor, byRole.get('shadow')) || ''), `the shadow schedule is named "… shadow": ${scheduleName(vendor, byRole.get('shadow'))}`);
     }
-
-    const rs = resolver(vendor, plan, ids);
+  });
+  if (!ctx) return;
+  const { want, span, ids, doc, roles, byRole } = ctx;
+  t(`${label}: schema`, () => {
+    const v = schemas.validator(vendor);
+    assert(v, `no JSON Schema for the ${vendor} export under schemas/`);
+    assert(v(doc), `schema: ${schemas.errors(v)}`);
+  });
+  const rs = resolver(vendor, plan, ids);
+  let evaluated = null;
+  let roundedSeen = false;
+  t(`${label}: exact`, () => {
+    checkLosses(doc.losses, '/losses');
     const rounds = vendor === 'opsgenie' ? ['down', 'up'] : [null];
-    let evaluated;
     const weeks = weekSpans(plan);
     const weekOf = (ms) => (weeks.find((w) => w.s <= ms && ms < w.e) || {}).week ?? null;
     const fmt = (ms) => fmtInstant(plan.team.timezone, ms);
     const problems = [];
-    let roundedSeen = false;
     for (const round of rounds) {
+      let ev0;
       try {
-        evaluated = EVAL[vendor](doc, span.s, span.e, rs.resolve, round);
+        ev0 = EVAL[vendor](doc, span.s, span.e, rs.resolve, round);
       } catch (e) {
         if (e instanceof ShapeError) throw new Error(`not what the vendor accepts: ${e.message}`);
         throw e;
       }
+      if (!evaluated) evaluated = ev0;
       for (const role of roles) {
-        const ev = evaluated[role];
+        const ev = ev0[role];
         assertEq(ev.zone, plan.team.timezone, `${role}: the schedule carries the team's IANA zone`);
         if (ev.rounded && ev.rounded.length) roundedSeen = true;
         if (round === 'up' && !(ev.rounded && ev.rounded.length)) continue;
@@ -148,8 +158,12 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
     }
     problems.push(...rs.problems);
     assert(!problems.length, `not exact: ${problems.slice(0, 4).join('; ')}${problems.length > 4 ? ` … (${problems.length})` : ''}`);
-
+  });
+  t(`${label}: losses`, () => {
     // Losses the plan calls for, and none it does not.
+    if (!evaluated) {
+      try { evaluated = EVAL[vendor](doc, span.s, span.e, rs.resolve, 'down'); } catch { /* reported by "exact" */ }
+    }
     const lossesOf = (kind) => doc.losses.filter((l) => l.kind === kind);
     for (const [id, how] of rs.used) {
       if (how === 'plain') {
@@ -159,16 +173,18 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
     for (const l of lossesOf('unmapped-person')) {
       assert(rs.used.get(l.person) !== 'mapped' && rs.used.get(l.person) !== 'email', `unmapped-person ${l.person}, but the export maps that person`);
     }
+    for (const id of meta.unknown) {
+      assert(lossesOf('unmapped-person').some((l) => l.person === id) || lossesOf('unsupported').some((l) => l.person === id),
+        `unknown id ${id} (not in people) is not in the loss report`);
+    }
     if (meta.outside) assert(lossesOf('outside-span').length > 0, 'an override reaches past the span but no outside-span loss');
     else assert(!lossesOf('outside-span').length, `outside-span loss for a plan without one: ${JSON.stringify(lossesOf('outside-span')[0])}`);
     if (vendor !== 'opsgenie' || !meta.quarter) {
       assert(!lossesOf('rounded-time').length, `rounded-time loss without a :15/:45 handoff: ${JSON.stringify(lossesOf('rounded-time')[0])}`);
     }
-
-    checkEscalation(vendor, doc, byRole);
-
-    if (natural) checkNatural(vendor, g, doc, byRole, want, evaluated, rs, span, roundedSeen);
   });
+  t(`${label}: escalation`, () => checkEscalation(vendor, doc, byRole));
+  if (natural) t(`${label}: natural`, () => checkNatural(vendor, g, doc, byRole, want, rs, span, roundedSeen));
 }
 
 function checkEscalation(vendor, doc, byRole) {
@@ -205,7 +221,7 @@ function checkEscalation(vendor, doc, byRole) {
   }
 }
 
-function checkNatural(vendor, g, doc, byRole, want, evaluated, rs, span, rounded) {
+function checkNatural(vendor, g, doc, byRole, want, rs, span, rounded) {
   const { plan, meta } = g;
   for (const role of ['primary', 'secondary']) {
     const s = byRole.get(role);
