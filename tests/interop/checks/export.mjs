@@ -114,8 +114,9 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
       assert(/ shadow$/.test(scheduleName(vendor, byRole.get('shadow')) || ''), `the shadow schedule is named "… shadow": ${scheduleName(vendor, byRole.get('shadow'))}`);
     }
   });
-  if (!ctx) return;
+  if (!ctx) return null;
   const { want, span, ids, doc, roles, byRole } = ctx;
+  let exactTimelines = null;
   t(`${label}: schema`, () => {
     const v = schemas.validator(vendor);
     assert(v, `no JSON Schema for the ${vendor} export under schemas/`);
@@ -158,6 +159,7 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
     }
     problems.push(...rs.problems);
     assert(!problems.length, `not exact: ${problems.slice(0, 4).join('; ')}${problems.length > 4 ? ` … (${problems.length})` : ''}`);
+    exactTimelines = Object.fromEntries(roles.map((role) => [role, evaluated[role].timeline]));
   });
   t(`${label}: losses`, () => {
     // Losses the plan calls for, and none it does not.
@@ -185,6 +187,7 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
   });
   t(`${label}: escalation`, () => checkEscalation(vendor, doc, byRole));
   if (natural) t(`${label}: natural`, () => checkNatural(vendor, g, doc, byRole, want, rs, span, roundedSeen));
+  return exactTimelines;
 }
 
 function checkEscalation(vendor, doc, byRole) {

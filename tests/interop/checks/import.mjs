@@ -140,8 +140,10 @@ export function checkVendorImport(t, g, vendor, variant, seed) {
   const label = `import ${vendor} seed ${meta.seed} ${meta.kind} ${meta.zone} ${meta.weekday}@${meta.time}${variant.name ? ` (${variant.name})` : ''}`;
   t(label, () => {
     const r = rng(seed);
-    const exp = JSON.parse(runOk(['export', writeTemp(`plan-${meta.seed}.json`, plan), '--format', 'json']).stdout);
-    const tls = exportTimelines(exp);
+    // The input: what the vendor would show, i.e. the reader's timelines of an export when
+    // given (export -> reader -> timeline -> import), else the plan's resolved shifts.
+    const tls = variant.timelines
+      ?? exportTimelines(JSON.parse(runOk(['export', writeTemp(`plan-${meta.seed}.json`, plan), '--format', 'json']).stdout));
     const zone = plan.team.timezone;
     const roles = planRoles(plan);
     const keys = new Set();
