@@ -55,6 +55,7 @@ int cmdCandidates(Args& args);
 int cmdIncidents(Args& args);
 int cmdPay(Args& args);
 int cmdHandoff(Args& args);
+int cmdImport(Args& args);
 
 // The simulation options of `incidents` and `pay` (--rate, --count, --mix,
 // --security-share, --ack-mean) with the --seed text; throws UsageError.

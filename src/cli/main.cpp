@@ -19,6 +19,11 @@ const char* kUsage =
     "  gaps PLAN [--json]                          where the escalation path breaks\n"
     "  export PLAN --format json|ics|csv|md [--person ID] [--stamp T] [--utc] [-o FILE]\n"
     "                                              export the resolved rotation\n"
+    "  export PLAN --format pagerduty|opsgenie|grafana-oncall|goalert [--users FILE] [-o FILE]\n"
+    "                                              the rotation for an on-call product, with a loss report\n"
+    "  import --from pagerduty|opsgenie|grafana-oncall|goalert|ics --primary FILE [--secondary FILE]\n"
+    "         [--shadow FILE] [--timezone Z] [--handoff WEEKDAY@HH:MM] [--report FILE] [-o PLAN]\n"
+    "                                              a plan from a product's resolved timelines\n"
     "  draft PLAN [--from DATE] [--weeks N] [--seed S] [-o FILE]\n"
     "                                              fill the unassigned weeks, balanced\n"
     "  candidates PLAN --week DATE --role ROLE [--json]\n"
@@ -62,6 +67,7 @@ int main(int argc, char** argv) {
         if (command == "incidents") return cmdIncidents(args);
         if (command == "pay") return cmdPay(args);
         if (command == "handoff") return cmdHandoff(args);
+        if (command == "import") return cmdImport(args);
         std::fprintf(stderr, "rotaplan: unknown command '%s' (try rotaplan --help)\n", command.c_str());
         return kBadInput;
     } catch (const UsageError& e) {
