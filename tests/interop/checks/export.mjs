@@ -150,9 +150,9 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
           const week = weekOf(d.s);
           const text = `${role}${round && roundedSeen ? ` (rounding ${round})` : ''}: ${describe(d, fmt)}`;
           if (!d.want.length) { problems.push(`${text} — a plan hole must be a hole (interop.md "never a guess")`); continue; }
-          const why = doc.losses.find((l) => (l.role === role || l.role === null)
-            && ((l.kind === 'unsupported' && l.week === week)
-              || (l.kind === 'rounded-time' && vendor === 'opsgenie' && d.e - d.s <= 30 * 60000)));
+          // A loss about the escalation (role null) cannot excuse a schedule.
+          const why = doc.losses.find((l) => ((l.kind === 'unsupported' && l.role === role && l.week === week)
+              || (l.kind === 'rounded-time' && (l.role === role || l.role === null) && vendor === 'opsgenie' && d.e - d.s <= 30 * 60000)));
           if (!why) problems.push(`${text} (no loss explains it)`);
         }
       }
@@ -185,12 +185,37 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
       assert(!lossesOf('rounded-time').length, `rounded-time loss without a :15/:45 handoff: ${JSON.stringify(lossesOf('rounded-time')[0])}`);
     }
   });
-  t(`${label}: escalation`, () => checkEscalation(vendor, doc, byRole));
+  t(`${label}: escalation`, () => checkEscalation(vendor, doc, byRole, plan, meta, rs));
   if (natural) t(`${label}: natural`, () => checkNatural(vendor, g, doc, byRole, want, rs, span, roundedSeen));
   return exactTimelines;
 }
 
-function checkEscalation(vendor, doc, byRole) {
+/** The week contact most weeks have (interop.md: "then the week's escalation contact"). */
+function usualContact(plan) {
+  const n = new Map();
+  for (const w of plan.weeks) {
+    const c = w.escalation ?? plan.contacts?.engineering_lead;
+    if (c) n.set(c, (n.get(c) || 0) + 1);
+  }
+  let best = null;
+  for (const [c, k] of n) if (!best || k > best[1]) best = [c, k];
+  return best?.[0] ?? null;
+}
+
+function checkEscalation(vendor, doc, byRole, plan, meta, rs) {
+  const E = plan.policy?.severities?.P0?.escalate_every_minutes ?? 30;
+  const contact = usualContact(plan);
+  // Weeks with another contact, and a CEO for P0 only, are losses, not silent choices.
+  for (const wk of meta.contactWeeks || []) {
+    if (plan.weeks.find((w) => w.start === wk)?.escalation === contact) continue;
+    assert(doc.losses.some((l) => l.kind === 'unsupported' && l.role === null && l.week === wk),
+      `the week of ${wk} has another escalation contact but no loss names that week`);
+  }
+  if (plan.contacts?.ceo) {
+    assert(doc.losses.some((l) => l.kind === 'unsupported' && l.role === null && l.person === plan.contacts.ceo),
+      'the CEO is paged for P0 only: an unsupported loss must say so');
+  }
+  const userOf = (ref, w) => rs.resolve(ref, w);
   const pri = scheduleName(vendor, byRole.get('primary'));
   const sec = scheduleName(vendor, byRole.get('secondary'));
   const sha = byRole.has('shadow') ? scheduleName(vendor, byRole.get('shadow')) : null;
@@ -202,12 +227,22 @@ function checkEscalation(vendor, doc, byRole) {
     assert(refs[0]?.includes(pri), `rule 1 targets the primary schedule {"id": ${JSON.stringify(pri)}, "type": "schedule_reference"}: ${JSON.stringify(ep.escalation_rules[0])}`);
     assert(refs[1]?.includes(sec), `rule 2 targets the secondary schedule: ${JSON.stringify(ep.escalation_rules[1])}`);
     if (sha) assert(!refs.flat().includes(sha), 'no escalation rule pages the shadow schedule');
+    assertEq(ep.escalation_rules.map((r) => r.escalation_delay_in_minutes), ep.escalation_rules.map(() => E), `every rule escalates after P0's ${E} minutes`);
+    const third = ep.escalation_rules[2]?.targets.find((x) => x.type === 'user_reference');
+    assert(third && userOf({ id: third.id }, 'rule 3') === contact, `rule 3 pages the week's escalation contact ${contact}: ${JSON.stringify(ep.escalation_rules[2])}`);
   } else if (vendor === 'opsgenie') {
     const rules = doc.escalation?.rules;
     assert(Array.isArray(rules) && typeof doc.escalation.name === 'string', 'escalation {name, rules}');
     const names = rules.map((r) => (r.recipient?.type === 'schedule' ? r.recipient.name ?? r.recipient.id : null));
     assertEq(names.filter(Boolean).slice(0, 2), [pri, sec], 'escalation rules: primary schedule, then secondary');
     if (sha) assert(!names.includes(sha), 'no escalation rule pages the shadow schedule');
+    // Delays: per rule (E each), or from alert creation (research §2.4: k × E).
+    const delays = rules.map((r) => (r.delay?.timeUnit ?? 'minutes') === 'minutes' ? r.delay?.timeAmount : r.delay?.timeUnit === 'hours' ? r.delay.timeAmount * 60 : NaN);
+    const cumulative = delays.every((d, i) => d === i * E);
+    const each = delays.every((d, i) => d === (i === 0 ? 0 : E));
+    assert(cumulative || each, `escalation delays ${JSON.stringify(delays)} are neither k × ${E} nor ${E} each`);
+    const third = rules[2]?.recipient;
+    assert(third?.type === 'user' && userOf(third, 'rule 3') === contact, `rule 3 pages the week's escalation contact ${contact}: ${JSON.stringify(third)}`);
   } else if (vendor === 'grafana-oncall') {
     assert(typeof doc.escalation_chain?.name === 'string', 'escalation_chain {name}');
     const steps = doc.escalation_policies;
@@ -216,11 +251,22 @@ function checkEscalation(vendor, doc, byRole) {
     assert(sched.length >= 2, 'two notify_on_call_from_schedule steps (primary, then secondary)');
     for (const s of steps.filter((x) => x.type === 'wait')) {
       assert(Number.isInteger(s.duration) && s.duration >= 60 && s.duration <= 86400, `wait duration 60–86400 s: ${s.duration}`);
+      assertEq(s.duration, E * 60, 'wait = P0 escalate_every_minutes');
     }
+    const types = steps.map((s) => s.type);
+    assertEq(types.slice(0, 5), ['notify_on_call_from_schedule', 'wait', 'notify_on_call_from_schedule', 'wait', 'notify_persons'], 'steps: primary, wait, secondary, wait, contact');
+    assertEq(steps.map((s) => s.position), steps.map((_, i) => i), 'positions 0…n−1');
+    const persons = steps[4].persons_to_notify.map((u, i) => userOf(u, `persons_to_notify/${i}`));
+    assertEq(persons, [contact], 'the contact step pages the week\'s escalation contact');
   } else {
     const ep = doc.escalationPolicy;
     assert(ep && typeof ep.name === 'string' && Array.isArray(ep.steps) && ep.steps.length >= 2, 'escalationPolicy {name, steps}');
-    for (const [i, s] of ep.steps.entries()) assert(Number.isInteger(s.delayMinutes), `steps/${i}/delayMinutes`);
+    for (const [i, s] of ep.steps.entries()) assertEq(s.delayMinutes, E, `steps/${i}/delayMinutes = P0 escalate_every_minutes`);
+    const acts = ep.steps.map((s) => s.actions?.[0]);
+    assertEq(acts.slice(0, 2).map((a) => a?.type), ['builtin-schedule', 'builtin-schedule'], 'steps 1–2 page the schedules');
+    assertEq(acts.slice(0, 2).map((a) => a.args?.schedule_id), [pri, sec], 'steps 1–2: primary, then secondary');
+    assert(acts[2]?.type === 'builtin-user' && userOf(acts[2].args.user_id, 'step 3') === contact, `step 3 pages the week's escalation contact ${contact}`);
+    if (sha) assert(!acts.some((a) => a?.args?.schedule_id === sha), 'no step pages the shadow schedule');
   }
 }
 
@@ -241,9 +287,12 @@ function checkNatural(vendor, g, doc, byRole, want, rs, span, rounded) {
     for (const u of uncovered(want[role], span.s, span.e)) {
       differing += weekSpans(plan).filter((w) => w.s < u.e && u.s < w.e).length;
     }
+    // Weeks a native weekly rotation cannot express without help: Grafana's absolute 604800 s
+    // occurrences misalign in every week that is not 168 hours long (DST, or a skipped handoff
+    // time); Opsgenie cannot turn at :15/:45 (one fix-up a week).
     let allowance = 0;
-    if (vendor === 'grafana-oncall') allowance = transitions(plan.team.timezone, span.s, span.e).length;
-    if (vendor === 'opsgenie' && rounded) allowance = plan.weeks.length;
+    if (vendor === 'grafana-oncall') allowance = weekSpans(plan).filter((w) => w.e - w.s !== 604800000).length;
+    if (vendor === 'opsgenie' && (rounded || meta.quarter)) allowance = plan.weeks.length;
     const cost = sh.overrides + Math.max(0, sh.rotations - 1);
     assert(sh.rotations >= 1, `${role}: at least one native rotation`);
     if (differing === 0) {

@@ -3,16 +3,16 @@ import { generate, ZONES } from '../lib/gen.mjs';
 import { checkVendorExport, VENDORS } from './export.mjs';
 import { checkVendorImport, SOURCES } from './import.mjs';
 
-const KINDS = ['plain', 'deviating', 'overrides', 'holes', 'unknown', 'mixed'];
+const KINDS = ['plain', 'deviating', 'overrides', 'holes', 'unknown', 'mixed', 'gappy'];
 
 /** The export plan set: every kind in every zone family, plus the edge cases by name. */
 export function exportPlans() {
   const out = [];
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 28; i++) {
     const seed = 1000 + i;
     const kind = KINDS[i % KINDS.length];
     const zone = ZONES[i % ZONES.length];
-    const natural = kind === 'plain' || kind === 'deviating';
+    const natural = kind === 'plain' || kind === 'deviating' || kind === 'gappy' || kind === 'holes';
     const opts = { zone };
     if (natural) {
       opts.people = 3 + (i % 3);
@@ -21,7 +21,9 @@ export function exportPlans() {
       opts.shadow = i % 4 === 2;
       opts.outside = i % 5 === 3;
       opts.gapWeek = i % 7 === 4;
+      opts.contacts = i % 3 === 2;
     }
+    if (i % 6 === 1) opts.e = 15;
     if (i % 8 === 5) opts.time = '09:15';
     out.push({ g: generate(seed, kind, opts), natural });
   }

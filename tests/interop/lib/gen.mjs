@@ -164,6 +164,13 @@ export function generate(seed, kind, opts = {}) {
       meta.pieces += 1;
     }
   }
+  if (kind === 'gappy') {
+    // A round-robin with one week short of a role and nothing else.
+    const i = r.int(1, nWeeks - 2);
+    const role = r.chance(0.5) ? 'primary' : 'secondary';
+    delete weeks[i][role];
+    meta.holes.push({ week: weeks[i].start, role });
+  }
   if (kind === 'unknown' || kind === 'mixed') {
     const i = r.int(0, nWeeks - 1);
     weeks[i].primary = 'ghost';
@@ -189,16 +196,37 @@ export function generate(seed, kind, opts = {}) {
     meta.outside = true;
     void last;
   }
+  const contacts = { engineering_lead: 'lee' };
+  const extra = [];
+  if (opts.contacts) {
+    // A CTO and a CEO, and two weeks with another escalation contact.
+    extra.push({ id: 'cleo', name: 'Cleo CTO', email: 'cleo@example.com', on_call: false },
+      { id: 'cass', name: 'Cass CEO', on_call: false });
+    contacts.cto = 'cleo';
+    contacts.ceo = 'cass';
+    const a = r.int(0, nWeeks - 1);
+    const b = (a + 1 + r.int(0, nWeeks - 2)) % nWeeks;
+    weeks[a].escalation = 'cleo';
+    weeks[b].escalation = cycleP[0];
+    meta.contactWeeks = [weeks[a].start, weeks[b].start].sort();
+  }
   const plan = {
     rotaplan: 1,
     team: { name: `Interop ${seed}`, timezone: zone },
     policy: { handoff: { weekday, time } },
-    people: [...people, lead],
-    contacts: { engineering_lead: 'lee' },
+    people: [...people, lead, ...extra],
+    contacts,
     weeks,
     overrides,
   };
+  if (opts.e) plan.policy.severities = { P0: { escalate_every_minutes: opts.e } };
   return { plan, meta };
+}
+
+function hex(s) {
+  let h = 2166136261;
+  for (const c of s) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
 
 /** `--users` files: a flat map, or a vendor's user-list response keyed by e-mail. */
@@ -207,7 +235,7 @@ export function usersFile(vendor, plan, form) {
     pagerduty: 'P' + p.id.toUpperCase().replace(/[^A-Z0-9]/g, '') + '7',
     opsgenie: `og-${p.id}-uuid`,
     'grafana-oncall': 'U' + p.id.toUpperCase().replace(/[^A-Z0-9]/g, '') + 'X',
-    goalert: `00000000-0000-4000-8000-${p.id.padEnd(12, '0').slice(0, 12).replace(/[^a-f0-9]/g, 'a')}`,
+    goalert: `${hex(p.id)}-0000-4000-8000-${hex('u' + p.id)}0000`,
   }[vendor]);
   const people = plan.people;
   if (form === 'flat') {
