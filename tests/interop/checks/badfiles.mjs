@@ -94,6 +94,16 @@ export function badFileTests(t, root) {
       oneLine(res);
     }
   });
+  t('bad input: export --users with a file that is no user map names it', () => {
+    const plan = join(root, 'tests/data/example.json');
+    for (const [vendor, content] of [['pagerduty', '{"users": ['], ['opsgenie', '[1, 2, 3]'], ['grafana-oncall', '{"results": [{"id": 5, "email": "alice@example.com"}]}'], ['goalert', '{"alice": 42}']]) {
+      const users = writeTemp('bad-users.json', content);
+      const res = run(['export', plan, '--format', vendor, '--users', users]);
+      assertEq(res.code, 2, `export --format ${vendor} --users ${content}: exit status`);
+      assert(oneLine(res).includes(users), `names the users file: ${res.stderr.trim()}`);
+      assertEq(res.stdout, '', 'nothing on standard output');
+    }
+  });
   t('bad input: a missing file names it', () => {
     const file = join(dir, 'no-such-file.json');
     const res = run(['import', '--from', 'goalert', '--primary', file]);

@@ -12,10 +12,13 @@ import { exportTimelines, handoffAt, resolve, spanOf, weekSpans } from '../lib/p
 import { addDays, fmtInstant, parseDate, transitions } from '../lib/tz.mjs';
 import { resolver } from '../lib/users.mjs';
 import { usersFile } from '../lib/gen.mjs';
+import { readFileSync } from 'node:fs';
 import { run, runOk, writeTemp } from '../lib/cli.mjs';
 import { assert, assertEq, checkLosses } from './common.mjs';
 
 export const VENDORS = ['pagerduty', 'opsgenie', 'grafana-oncall', 'goalert'];
+/** Readings where the vendor's own code may differ from the contract (printed, not failed). */
+export const notes = [];
 const EVAL = { pagerduty: pdEval, opsgenie: ogEval, 'grafana-oncall': gfEval, goalert: gaEval };
 
 export function planRoles(plan) {
@@ -101,8 +104,9 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
       args.push('--users', writeTemp(`users-${vendor}.json`, u.file));
     }
     const out1 = runOk(args).stdout;
-    const out2 = runOk(args).stdout;
-    assert(out1 === out2, 'two runs differ (byte-stable export)');
+    const outFile = writeTemp(`export-${vendor}.json`, '');
+    runOk([...args, '-o', outFile]);
+    assert(readFileSync(outFile, 'utf8') === out1, 'two runs differ (byte-stable export), or -o differs from standard output');
     const doc = JSON.parse(out1);
     assert(doc && Array.isArray(doc.schedules), 'a document with schedules');
     const roles = planRoles(plan);
@@ -160,6 +164,7 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
     problems.push(...rs.problems);
     assert(!problems.length, `not exact: ${problems.slice(0, 4).join('; ')}${problems.length > 4 ? ` … (${problems.length})` : ''}`);
     exactTimelines = Object.fromEntries(roles.map((role) => [role, evaluated[role].timeline]));
+    for (const role of roles) for (const n of evaluated[role].notes || []) notes.push(`${label}: ${role}: ${n}`);
   });
   t(`${label}: losses`, () => {
     // Losses the plan calls for, and none it does not.
@@ -186,8 +191,33 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
     }
   });
   t(`${label}: escalation`, () => checkEscalation(vendor, doc, byRole, plan, meta, rs));
+  t(`${label}: vendor specifics`, () => checkSpecifics(vendor, doc, plan, span));
   if (natural) t(`${label}: natural`, () => checkNatural(vendor, g, doc, byRole, want, rs, span, roundedSeen));
   return exactTimelines;
+}
+
+/** interop.md's table: Opsgenie aliases `rotaplan-<role>-<week>-<n>`; GoAlert's temporary schedule covers the span. */
+function checkSpecifics(vendor, doc, plan, span) {
+  const weeks = weekSpans(plan);
+  if (vendor === 'opsgenie') {
+    for (const s of doc.schedules) {
+      s.overrides.forEach((o, i) => {
+        const m = /^rotaplan-(primary|secondary|shadow)-(\d{4}-\d{2}-\d{2})-([1-9]\d*)$/.exec(o.alias || '');
+        assert(m, `/schedules/${s.role}/overrides/${i}/alias ${JSON.stringify(o.alias)} is rotaplan-<role>-<week>-<n>`);
+        assertEq(m[1], s.role, `alias ${o.alias}: role`);
+        const st = Date.parse(o.startDate);
+        const w = weeks.find((x) => x.s <= st && st < x.e);
+        const byWeek = weeks.some((x) => x.week === m[2]);
+        assert(byWeek || (w && w.week === m[2]) || !w, `alias ${o.alias}: ${m[2]} is a week of the plan`);
+      });
+    }
+  }
+  if (vendor === 'goalert') {
+    for (const s of doc.schedules) {
+      const tmp = s.temporarySchedule;
+      assert(Date.parse(tmp.start) <= span.s && Date.parse(tmp.end) >= span.e, `${s.role}: the temporary schedule covers the plan's span`);
+    }
+  }
 }
 
 /** The week contact most weeks have (interop.md: "then the week's escalation contact"). */

@@ -96,6 +96,13 @@ export function importCases() {
   for (const vendor of SOURCES) {
     cases.push({ g, vendor, v: { name: 'two at once', giveZone: true, edit: overlapEdit }, seed: 91 });
   }
+  // PagerDuty's UI zone names (activesupport-time-zone, research §1.5 pitfall 4) are read as IANA.
+  const rails = [['America/New_York', 'Eastern Time (US & Canada)'], ['Europe/Berlin', 'Berlin'],
+    ['America/St_Johns', 'Newfoundland'], ['Asia/Kolkata', 'New Delhi'], ['Australia/Sydney', 'Sydney']];
+  rails.forEach(([zone, zoneName], k) => {
+    const gr = generate(3200 + k, 'plain', { zone, weekday: 'monday', time: '09:00', weeks: 9 });
+    cases.push({ g: gr, vendor: 'pagerduty', v: { name: `time_zone "${zoneName}"`, style: { zoneName } }, seed: 93 + k });
+  });
   const g2 = generate(3101, 'plain', { zone: 'America/Los_Angeles', weekday: 'thursday', time: '10:00', weeks: 10 });
   cases.push({ g: g2, vendor: 'pagerduty', v: { name: 'unnamed user', edit: unnamedEdit }, seed: 92 });
   return cases;

@@ -40,7 +40,7 @@ export function pagerdutySchedule({ id, name, zone, tl, users, style = {}, omitU
   return {
     schedule: {
       id, type: 'schedule', summary: name, self: `https://api.pagerduty.com/schedules/${id}`,
-      html_url: `https://example.pagerduty.com/schedules/${id}`, name, time_zone: zone,
+      html_url: `https://example.pagerduty.com/schedules/${id}`, name, time_zone: style.zoneName ?? zone,
       description: 'Rendered for a Rotaplan import',
       schedule_layers: [],
       overrides_subschedule: { name: 'Overrides', rendered_schedule_entries: [], rendered_coverage_percentage: 0 },
