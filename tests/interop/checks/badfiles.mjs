@@ -96,7 +96,7 @@ export function badFileTests(t, root) {
   });
   t('bad input: export --users with a file that is no user map names it', () => {
     const plan = join(root, 'tests/data/example.json');
-    for (const [vendor, content] of [['pagerduty', '{"users": ['], ['opsgenie', '[1, 2, 3]'], ['grafana-oncall', '{"results": [{"id": 5, "email": "alice@example.com"}]}'], ['goalert', '{"alice": 42}']]) {
+    for (const [vendor, content] of [['pagerduty', '{"users": ['], ['opsgenie', '[1, 2, 3]'], ['grafana-oncall', '{"results": {"id": "UALICE00001"}}'], ['goalert', '{"alice": 42}']]) {
       const users = writeTemp('bad-users.json', content);
       const res = run(['export', plan, '--format', vendor, '--users', users]);
       assertEq(res.code, 2, `export --format ${vendor} --users ${content}: exit status`);
