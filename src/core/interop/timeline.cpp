@@ -19,7 +19,6 @@
 // [SECTION] timeline building blocks
 // [SECTION] handoff detection
 // [SECTION] weeks
-// [SECTION] people
 // [SECTION] entry point
 #include "core/interop/timeline.hpp"
 
@@ -58,14 +57,14 @@ int VendorTimeline::addUser(TimelineUser user) {
 }
 
 void VendorTimeline::addEntry(int user, Instant start, Instant end, const std::string& pointer,
-                              const std::string& end_pointer) {
+                              const std::string& end_pointer, int priority) {
     if (end < start) {
         const auto* utc = findZone("UTC");
         fail(end_pointer, "the entry ends (" + formatRfc3339(utc, end) + ") before it starts (" +
                               formatRfc3339(utc, start) + ")");
     }
     if (end == start) return;
-    entries.push_back({user, start, end, pointer});
+    entries.push_back({user, start, end, pointer, priority});
 }
 
 }  // namespace detail
@@ -118,30 +117,45 @@ struct Overlap {
     Instant from, to;
 };
 
-// Lays a role's entries end to end (step 2).
+// Lays a role's entries end to end (step 2): entries are painted from the lowest
+// priority up and, within one priority, from the latest start back, so where two
+// overlap the higher priority ([L2] in iCalendar) keeps the time, else the one on call
+// first. Each overlap of two people is recorded.
 void layOut(RoleInput& in, const std::vector<int>& person_of_user, std::vector<Overlap>& overlaps) {
-    std::vector<const TimelineEntry*> entries;
-    for (const TimelineEntry& e : in.timeline.entries) entries.push_back(&e);
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const TimelineEntry* a, const TimelineEntry* b) { return a->start < b->start; });
-    for (const TimelineEntry* e : entries) {
-        const int who = person_of_user[static_cast<std::size_t>(e->user)];
-        Instant start = e->start;
-        if (!in.pieces.empty() && start < in.pieces.back().end) {
-            Span& last = in.pieces.back();
-            if (last.person == who) {
-                last.end = std::max(last.end, e->end);
-                continue;
-            }
-            overlaps.push_back({in.role, last.person, who, start, std::min(last.end, e->end)});
-            start = last.end;
-            if (start >= e->end) continue;
+    struct Segment {
+        Instant end;
+        int person;
+    };
+    std::vector<std::size_t> order(in.timeline.entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto& entries = in.timeline.entries;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (entries[a].priority != entries[b].priority) return entries[a].priority < entries[b].priority;
+        if (entries[a].start != entries[b].start) return entries[a].start > entries[b].start;
+        return a > b;
+    });
+    std::map<Instant, Segment> painted;   // start -> (end, person), never overlapping
+    for (std::size_t i : order) {
+        const TimelineEntry& e = entries[i];
+        const int who = person_of_user[static_cast<std::size_t>(e.user)];
+        auto it = painted.lower_bound(e.start);
+        if (it != painted.begin() && std::prev(it)->second.end > e.start) --it;
+        while (it != painted.end() && it->first < e.end) {
+            const Instant s0 = it->first;
+            const Segment seg = it->second;
+            it = painted.erase(it);
+            if (seg.person != who)
+                overlaps.push_back({in.role, who, seg.person, std::max(s0, e.start), std::min(seg.end, e.end)});
+            if (s0 < e.start) painted.emplace(s0, Segment{e.start, seg.person});
+            if (seg.end > e.end) it = painted.emplace(e.end, Segment{seg.end, seg.person}).first;
         }
-        if (!in.pieces.empty() && in.pieces.back().person == who && in.pieces.back().end == start) {
-            in.pieces.back().end = e->end;
-        } else {
-            in.pieces.push_back({start, e->end, who});
-        }
+        painted.emplace(e.start, Segment{e.end, who});
+    }
+    for (const auto& [start, seg] : painted) {
+        if (!in.pieces.empty() && in.pieces.back().person == seg.person && in.pieces.back().end == start)
+            in.pieces.back().end = seg.end;
+        else
+            in.pieces.push_back({start, seg.end, seg.person});
     }
 }
 
@@ -340,8 +354,7 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
 
     // 5b. ids: the e-mail's local part, else the vendor id, else the name; made unique.
     std::vector<int> order;
-    for (std::size_t p = 0; p < people.size(); ++p)
-        if (people[p].first_seen != Instant::max()) order.push_back(static_cast<int>(p));
+    for (std::size_t p = 0; p < people.size(); ++p) order.push_back(static_cast<int>(p));
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         const PersonInfo &x = people[static_cast<std::size_t>(a)], &y = people[static_cast<std::size_t>(b)];
         if (x.first_seen != y.first_seen) return x.first_seen < y.first_seen;
