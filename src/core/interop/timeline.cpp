@@ -43,17 +43,17 @@ using detail::VendorTimeline;
 namespace detail {
 
 int VendorTimeline::addUser(TimelineUser user) {
-    for (std::size_t i = 0; i < users.size(); ++i) {
-        TimelineUser& u = users[i];
-        if (u.key != user.key) continue;
-        if (u.name.empty()) u.name = user.name;
-        if (u.email.empty()) u.email = user.email;
-        if (u.username.empty()) u.username = user.username;
-        if (u.vendor_id.empty()) u.vendor_id = user.vendor_id;
-        return static_cast<int>(i);
+    auto [it, inserted] = user_index.emplace(user.key, static_cast<int>(users.size()));
+    if (inserted) {
+        users.push_back(std::move(user));
+        return it->second;
     }
-    users.push_back(std::move(user));
-    return static_cast<int>(users.size() - 1);
+    TimelineUser& u = users[static_cast<std::size_t>(it->second)];
+    if (u.name.empty()) u.name = user.name;
+    if (u.email.empty()) u.email = user.email;
+    if (u.username.empty()) u.username = user.username;
+    if (u.vendor_id.empty()) u.vendor_id = user.vendor_id;
+    return it->second;
 }
 
 void VendorTimeline::addEntry(int user, Instant start, Instant end, const std::string& pointer,
@@ -323,14 +323,16 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
     }
 
     std::vector<Loss> losses;
-    Json plan_json = Json::object();
-    plan_json["rotaplan"] = 1;
+    Plan plan;
     std::string team;
     for (const RoleInput& in : inputs)
         if (team.empty() && in.timeline.name) team = teamName(*in.timeline.name, in.role);
     if (team.empty()) team = std::string("Imported from ") + vendorTitle(vendor);
-    plan_json["team"] = Json{{"name", team}, {"timezone", zone_name}};
-    plan_json["policy"] = Json{{"handoff", Json{{"weekday", weekdayName(handoff_weekday)}, {"time", formatHm(handoff_minute)}}}};
+    plan.team_name = team;
+    plan.team_timezone = zone_name;
+    plan.policy.handoff_weekday = handoff_weekday;
+    plan.policy.handoff_minute = handoff_minute;
+    for (const char* name : {"P0", "P1", "P2", "P3"}) plan.policy.severities[name] = defaultSeverity(name);
 
     auto weekOf = [&](Instant t) -> std::optional<Date> {
         if (weeks.empty()) return std::nullopt;
@@ -372,7 +374,6 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
         if (out.size() > 60) out.resize(60);
         return out;
     };
-    Json people_json = Json::array();
     for (int idx : order) {
         PersonInfo& p = people[static_cast<std::size_t>(idx)];
         std::string base;
@@ -392,18 +393,21 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
                               "The files name user " + (p.vendor_id.empty() ? id : p.vendor_id) +
                                   " by id only: the plan calls them \"" + name + "\"; give them their name and e-mail."});
         }
-        Json pj = Json::object();
-        pj["id"] = id;
-        pj["name"] = name;
-        if (!p.email.empty()) pj["email"] = p.email;
-        if (p.only_shadow) pj["trainee"] = true;
-        people_json.push_back(std::move(pj));
+        Person person;
+        person.id = id;
+        person.name = name;
+        if (!p.email.empty()) person.email = p.email;
+        person.trainee = p.only_shadow;
+        plan.people.push_back(std::move(person));
     }
-    if (people_json.empty()) {
+    if (plan.people.empty()) {
         // A plan needs one person (plan-format.md): a placeholder for the lead to rename.
-        people_json.push_back(Json{{"id", "lead"}, {"name", "Team lead"}, {"on_call", false}});
+        Person lead;
+        lead.id = "lead";
+        lead.name = "Team lead";
+        lead.on_call = false;
+        plan.people.push_back(std::move(lead));
     }
-    plan_json["people"] = std::move(people_json);
 
     // Overlaps, now that people have ids.
     for (const Overlap& o : overlaps)
@@ -420,8 +424,8 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
         Instant from, to;
     };
     std::vector<OverrideOut> overrides;
-    std::vector<Json> week_json(weeks.size(), Json::object());
-    for (std::size_t w = 0; w < weeks.size(); ++w) week_json[w]["start"] = formatDate(weeks[w]);
+    plan.weeks.resize(weeks.size());
+    for (std::size_t w = 0; w < weeks.size(); ++w) plan.weeks[w].start = weeks[w];
     for (RoleInput& in : inputs) {
         std::size_t i = 0;
         Instant hole_from = Instant::max();
@@ -466,10 +470,9 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
             long long most = 0;
             for (const auto& [who, len] : totals)
                 if (len > most) holder = who, most = len;
-            const std::string role_key = roleName(in.role);
             if (in.role == Role::Shadow) {
                 if (holder < 0) continue;
-                week_json[w]["shadow"] = people[static_cast<std::size_t>(holder)].id;
+                plan.weeks[w].shadow = people[static_cast<std::size_t>(holder)].id;
                 for (const Span& s : parts) {
                     if (s.person == holder) continue;
                     losses.push_back({"unsupported", Role::Shadow, weeks[w], people[static_cast<std::size_t>(s.person)].id,
@@ -484,7 +487,9 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
                                           nameOf(people, holder) + " shadows all of it."});
                 continue;
             }
-            if (!hole && holder >= 0) week_json[w][role_key] = people[static_cast<std::size_t>(holder)].id;
+            if (!hole && holder >= 0)
+                (in.role == Role::Primary ? plan.weeks[w].primary : plan.weeks[w].secondary) =
+                    people[static_cast<std::size_t>(holder)].id;
             for (const Span& s : parts) {
                 if (!hole && s.person == holder) continue;
                 if (!overrides.empty() && overrides.back().role == in.role && overrides.back().person == s.person &&
@@ -500,27 +505,20 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
             losses.push_back(l);
         }
     }
-    Json weeks_json = Json::array();
-    for (Json& w : week_json) weeks_json.push_back(std::move(w));
-    plan_json["weeks"] = std::move(weeks_json);
     std::stable_sort(overrides.begin(), overrides.end(), [](const OverrideOut& x, const OverrideOut& y) {
         if (x.from != y.from) return x.from < y.from;
         return static_cast<int>(x.role) < static_cast<int>(y.role);
     });
-    Json overrides_json = Json::array();
-    for (const OverrideOut& o : overrides)
-        overrides_json.push_back(Json{{"role", roleName(o.role)},
-                                      {"person", people[static_cast<std::size_t>(o.person)].id},
-                                      {"from", dateTimeText(zone, o.from)},
-                                      {"to", dateTimeText(zone, o.to)}});
-    plan_json["overrides"] = std::move(overrides_json);
-
-    // Through the plan reader, so the result is exactly what opening the file gives.
-    LoadResult loaded = readPlan(plan_json.dump());
-    if (!loaded.ok())
-        return ImportFailure{primary.name, {"", "the imported plan does not read back: " + loaded.error->str()}};
+    for (const OverrideOut& o : overrides) {
+        Override ov;
+        ov.role = o.role;
+        ov.person = people[static_cast<std::size_t>(o.person)].id;
+        ov.from = {dateTimeText(zone, o.from), o.from};
+        ov.to = {dateTimeText(zone, o.to), o.to};
+        plan.overrides.push_back(std::move(ov));
+    }
     sortLosses(losses);
-    return ImportResult{std::move(*loaded.plan), std::move(losses)};
+    return ImportResult{std::move(plan), std::move(losses)};
 }
 
 }  // namespace rp::interop
