@@ -106,6 +106,11 @@ InputError toInputError(std::string_view text, const Failure& f) {
         return e;
     }
     TextPosition pos = f.offset ? textPositionOf(text, *f.offset) : jsonPointerPosition(text, f.pointer);
+    // A missing member: where its object is.
+    for (std::string p = f.pointer; !f.offset && pos.line == 0 && !p.empty();) {
+        p.resize(p.rfind('/'));
+        pos = jsonPointerPosition(text, p);
+    }
     e.where = oneLine(f.pointer);
     if (pos.line > 0) {
         if (!e.where.empty()) e.where += " ";

@@ -133,7 +133,8 @@ VendorTimeline readGoAlertTimeline(const Json& doc) {
         if (u.vendor_id.empty()) s.failHere("the shift names no user (userID)");
         u.key = u.vendor_id;
         const Node start = s.at("start", "the shift's start"), end = s.at("end", "the shift's end");
-        t.addEntry(t.addUser(u), start.instant(), end.instant(), s.pointer(), end.pointer());
+        const Instant a = start.instant(), b = end.instant();
+        t.addEntry(t.addUser(u), a, b, s.pointer(), end.pointer());
     }
     return t;
 }

@@ -183,7 +183,8 @@ void readPage(const Node& page, VendorTimeline& t) {
         u.key = !u.vendor_id.empty() ? u.vendor_id : !u.email.empty() ? lower(u.email) : u.username;
         if (u.key.empty()) s.failHere("the shift names no user (user_pk, user_email or user_username)");
         const Node start = s.at("shift_start", "the shift's start"), end = s.at("shift_end", "the shift's end");
-        t.addEntry(t.addUser(u), start.instant(), end.instant(), s.pointer(), end.pointer());
+        const Instant a = start.instant(), b = end.instant();
+        t.addEntry(t.addUser(u), a, b, s.pointer(), end.pointer());
     }
 }
 

@@ -168,8 +168,14 @@ Moment parseMoment(const Property& p, const std::string& value, const date::time
     return {localToInstant(calendar_zone, local), false};
 }
 
-// DURATION: [+]P[nW][nD][T[nH][nM][nS]].
-std::chrono::seconds parseDuration(const Property& p) {
+// DURATION: [+]P[nW][nD][T[nH][nM][nS]]. Weeks and days are nominal (wall-clock days in
+// the event's zone, RFC 5545 3.3.6); hours, minutes and seconds are exact.
+struct Length {
+    long days = 0;
+    std::chrono::seconds exact{0};
+};
+
+Length parseDuration(const Property& p) {
     const std::string& v = p.value;
     std::size_t i = 0;
     if (i < v.size() && (v[i] == '+' || v[i] == '-')) {
@@ -178,7 +184,7 @@ std::chrono::seconds parseDuration(const Property& p) {
     }
     if (i >= v.size() || v[i] != 'P') failLine(p.line, "expected a DURATION such as PT12H or P7D, found \"" + v + "\"");
     ++i;
-    long long total = 0;
+    Length length;
     bool time = false, any = false;
     while (i < v.size()) {
         if (v[i] == 'T') {
@@ -191,16 +197,34 @@ std::chrono::seconds parseDuration(const Property& p) {
         while (i < v.size() && v[i] >= '0' && v[i] <= '9' && i - start < 9) n = n * 10 + (v[i++] - '0');
         if (i == start || i >= v.size()) failLine(p.line, "expected a DURATION such as PT12H or P7D, found \"" + v + "\"");
         const char unit = v[i++];
-        if (unit == 'W' && !time) total += n * 7 * 86400;
-        else if (unit == 'D' && !time) total += n * 86400;
-        else if (unit == 'H' && time) total += n * 3600;
-        else if (unit == 'M' && time) total += n * 60;
-        else if (unit == 'S' && time) total += n;
+        if (unit == 'W' && !time) length.days += static_cast<long>(n) * 7;
+        else if (unit == 'D' && !time) length.days += static_cast<long>(n);
+        else if (unit == 'H' && time) length.exact += std::chrono::seconds{n * 3600};
+        else if (unit == 'M' && time) length.exact += std::chrono::seconds{n * 60};
+        else if (unit == 'S' && time) length.exact += std::chrono::seconds{n};
         else failLine(p.line, "expected a DURATION such as PT12H or P7D, found \"" + v + "\"");
         any = true;
     }
     if (!any) failLine(p.line, "an empty DURATION");
-    return std::chrono::seconds{total};
+    return length;
+}
+
+// The end of an occurrence starting at `start` in `zone` (nullptr: UTC).
+Instant endOf(Instant start, const date::time_zone* zone, const Length& length) {
+    Instant end = start;
+    if (length.days != 0) {
+        if (!zone) end = start + date::days{length.days};
+        else end = localToInstant(zone, localReading(zone, start).local + date::days{length.days});
+    }
+    return end + length.exact;
+}
+
+// The zone an event's DTSTART is read in: its TZID, UTC for a "Z" time, else the calendar's.
+const date::time_zone* zoneOfStart(const Property& ds, const date::time_zone* calendar_zone) {
+    if (auto tz = ds.param("TZID")) return findZone(tz->size() && (*tz)[0] == '/' ? tz->substr(1) : *tz);
+    const std::string v = trim(ds.value);
+    if (!v.empty() && (v.back() == 'Z' || v.back() == 'z')) return nullptr;
+    return calendar_zone;
 }
 
 // [SECTION] events and recurrence
@@ -259,9 +283,22 @@ TimelineUser personOf(const Event& e) {
     return u;
 }
 
+// The level marker "[L2] " at the start of SUMMARY (Grafana OnCall's priority), else 0.
+int levelOf(const Event& e) {
+    const Property* s = e.find("SUMMARY");
+    if (!s) return 0;
+    const std::string v = trim(s->value);
+    if (v.size() < 4 || v[0] != '[' || (v[1] != 'L' && v[1] != 'l')) return 0;
+    int level = 0;
+    std::size_t i = 2;
+    while (i < v.size() && i < 6 && v[i] >= '0' && v[i] <= '9') level = level * 10 + (v[i++] - '0');
+    return i < v.size() && v[i] == ']' ? level : 0;
+}
+
 struct Occurrence {
     Instant start, end;
     int line;
+    int level;
 };
 
 }  // namespace
@@ -322,8 +359,9 @@ VendorTimeline readIcsTimeline(std::string_view text) {
         const Event* event;
         TimelineUser user;
         Moment start;
-        std::chrono::seconds length;
+        Length length;
         std::string uid;
+        int level;
     };
     std::vector<std::pair<Occurrence, TimelineUser>> plain;
     std::vector<Series> series;
@@ -334,24 +372,27 @@ VendorTimeline readIcsTimeline(std::string_view text) {
         const Property* ds = e.find("DTSTART");
         if (!ds) failLine(e.line, "the event has no DTSTART");
         const Moment start = parseMoment(*ds, trim(ds->value), calendar_zone);
-        Instant end;
+        const date::time_zone* zone = zoneOfStart(*ds, calendar_zone);
+        Length length;
         if (const Property* de = e.find("DTEND")) {
-            end = parseMoment(*de, trim(de->value), calendar_zone).at;
+            const Instant end = parseMoment(*de, trim(de->value), calendar_zone).at;
             if (end < start.at) failLine(de->line, "the event ends (DTEND) before it starts (DTSTART)");
+            length.exact = end - start.at;
         } else if (const Property* du = e.find("DURATION")) {
-            end = start.at + parseDuration(*du);
-        } else {
-            end = start.date_only ? localToInstant(calendar_zone, date::floor<date::days>(localReading(calendar_zone, start.at).local) + date::days{1})
-                                  : start.at;
+            length = parseDuration(*du);
+        } else if (start.date_only) {
+            length.days = 1;
         }
         TimelineUser user = personOf(e);
+        const int level = levelOf(e);
         const std::string uid = e.find("UID") ? trim(e.find("UID")->value) : std::string();
         if (const Property* rid = e.find("RECURRENCE-ID"))
             replaced.emplace_back(uid, parseMoment(*rid, trim(rid->value), calendar_zone).at);
         if (e.find("RRULE")) {
-            series.push_back({&e, std::move(user), start, end - start.at, uid});
+            series.push_back({&e, std::move(user), start, length, uid, level});
         } else {
-            plain.push_back({{start.at, end, e.line}, std::move(user)});
+            const Instant end = endOf(start.at, zone, length);
+            plain.push_back({{start.at, end, e.line, level}, std::move(user)});
             bounded_end = std::max(bounded_end, end);
         }
     }
@@ -410,26 +451,23 @@ VendorTimeline readIcsTimeline(std::string_view text) {
                                     formatRfc3339(findZone("UTC"), limit) + "."});
         }
         // Wall-clock steps in the event's own zone (a weekly 09:00 stays at 09:00).
-        const Property* ds = s.event->find("DTSTART");
-        const date::time_zone* zone = calendar_zone;
-        if (auto tz = ds->param("TZID")) zone = findZone(tz->size() && (*tz)[0] == '/' ? tz->substr(1) : *tz);
-        const bool utc = !ds->param("TZID") && trim(ds->value).back() == 'Z';
-        const date::local_seconds first = utc ? date::local_seconds{s.start.at.time_since_epoch()}
-                                              : localReading(zone, s.start.at).local;
+        const date::time_zone* zone = zoneOfStart(*s.event->find("DTSTART"), calendar_zone);
+        const date::local_seconds first = zone ? localReading(zone, s.start.at).local
+                                               : date::local_seconds{s.start.at.time_since_epoch()};
         for (long k = 0; count < 0 || k < count; ++k) {
             if (k > 200000) break;  // a guard: ten years of hourly turns is under 90,000
             const date::local_seconds local = first + date::days{step_days * k} + std::chrono::hours{step_hours * k};
-            const Instant a = utc ? Instant{local.time_since_epoch()} : localToInstant(zone, local);
+            const Instant a = zone ? localToInstant(zone, local) : Instant{local.time_since_epoch()};
             if (a > limit || (unbounded && a >= limit)) break;
             if (std::find(excluded.begin(), excluded.end(), a) != excluded.end()) continue;
             if (std::find(replaced.begin(), replaced.end(), std::make_pair(s.uid, a)) != replaced.end()) continue;
-            expanded.push_back({{a, a + s.length, s.event->line}, s.user});
+            expanded.push_back({{a, endOf(a, zone, s.length), s.event->line, s.level}, s.user});
         }
     }
     for (auto& e : expanded) plain.push_back(std::move(e));
     for (auto& [o, user] : plain) {
         const int who = t.addUser(user);
-        t.addEntry(who, o.start, o.end, "line " + std::to_string(o.line), "line " + std::to_string(o.line));
+        t.addEntry(who, o.start, o.end, "line " + std::to_string(o.line), "line " + std::to_string(o.line), o.level);
     }
     return t;
 }

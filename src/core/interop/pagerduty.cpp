@@ -174,7 +174,8 @@ void readSchedule(const Node& schedule, VendorTimeline& t) {
         const Node user = e.at("user", "the user on call");
         const int who = t.addUser(userOf(user, known));
         const Node start = e.at("start", "the entry's start"), end = e.at("end", "the entry's end");
-        t.addEntry(who, start.instant(), end.instant(), e.pointer(), end.pointer());
+        const Instant a = start.instant(), b = end.instant();
+        t.addEntry(who, a, b, e.pointer(), end.pointer());
     }
 }
 

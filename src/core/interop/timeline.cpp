@@ -19,7 +19,6 @@
 // [SECTION] timeline building blocks
 // [SECTION] handoff detection
 // [SECTION] weeks
-// [SECTION] people
 // [SECTION] entry point
 #include "core/interop/timeline.hpp"
 
@@ -44,28 +43,28 @@ using detail::VendorTimeline;
 namespace detail {
 
 int VendorTimeline::addUser(TimelineUser user) {
-    for (std::size_t i = 0; i < users.size(); ++i) {
-        TimelineUser& u = users[i];
-        if (u.key != user.key) continue;
-        if (u.name.empty()) u.name = user.name;
-        if (u.email.empty()) u.email = user.email;
-        if (u.username.empty()) u.username = user.username;
-        if (u.vendor_id.empty()) u.vendor_id = user.vendor_id;
-        return static_cast<int>(i);
+    auto [it, inserted] = user_index.emplace(user.key, static_cast<int>(users.size()));
+    if (inserted) {
+        users.push_back(std::move(user));
+        return it->second;
     }
-    users.push_back(std::move(user));
-    return static_cast<int>(users.size() - 1);
+    TimelineUser& u = users[static_cast<std::size_t>(it->second)];
+    if (u.name.empty()) u.name = user.name;
+    if (u.email.empty()) u.email = user.email;
+    if (u.username.empty()) u.username = user.username;
+    if (u.vendor_id.empty()) u.vendor_id = user.vendor_id;
+    return it->second;
 }
 
 void VendorTimeline::addEntry(int user, Instant start, Instant end, const std::string& pointer,
-                              const std::string& end_pointer) {
+                              const std::string& end_pointer, int priority) {
     if (end < start) {
         const auto* utc = findZone("UTC");
         fail(end_pointer, "the entry ends (" + formatRfc3339(utc, end) + ") before it starts (" +
                               formatRfc3339(utc, start) + ")");
     }
     if (end == start) return;
-    entries.push_back({user, start, end, pointer});
+    entries.push_back({user, start, end, pointer, priority});
 }
 
 }  // namespace detail
@@ -118,30 +117,45 @@ struct Overlap {
     Instant from, to;
 };
 
-// Lays a role's entries end to end (step 2).
+// Lays a role's entries end to end (step 2): entries are painted from the lowest
+// priority up and, within one priority, from the latest start back, so where two
+// overlap the higher priority ([L2] in iCalendar) keeps the time, else the one on call
+// first. Each overlap of two people is recorded.
 void layOut(RoleInput& in, const std::vector<int>& person_of_user, std::vector<Overlap>& overlaps) {
-    std::vector<const TimelineEntry*> entries;
-    for (const TimelineEntry& e : in.timeline.entries) entries.push_back(&e);
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const TimelineEntry* a, const TimelineEntry* b) { return a->start < b->start; });
-    for (const TimelineEntry* e : entries) {
-        const int who = person_of_user[static_cast<std::size_t>(e->user)];
-        Instant start = e->start;
-        if (!in.pieces.empty() && start < in.pieces.back().end) {
-            Span& last = in.pieces.back();
-            if (last.person == who) {
-                last.end = std::max(last.end, e->end);
-                continue;
-            }
-            overlaps.push_back({in.role, last.person, who, start, std::min(last.end, e->end)});
-            start = last.end;
-            if (start >= e->end) continue;
+    struct Segment {
+        Instant end;
+        int person;
+    };
+    std::vector<std::size_t> order(in.timeline.entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto& entries = in.timeline.entries;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (entries[a].priority != entries[b].priority) return entries[a].priority < entries[b].priority;
+        if (entries[a].start != entries[b].start) return entries[a].start > entries[b].start;
+        return a > b;
+    });
+    std::map<Instant, Segment> painted;   // start -> (end, person), never overlapping
+    for (std::size_t i : order) {
+        const TimelineEntry& e = entries[i];
+        const int who = person_of_user[static_cast<std::size_t>(e.user)];
+        auto it = painted.lower_bound(e.start);
+        if (it != painted.begin() && std::prev(it)->second.end > e.start) --it;
+        while (it != painted.end() && it->first < e.end) {
+            const Instant s0 = it->first;
+            const Segment seg = it->second;
+            it = painted.erase(it);
+            if (seg.person != who)
+                overlaps.push_back({in.role, who, seg.person, std::max(s0, e.start), std::min(seg.end, e.end)});
+            if (s0 < e.start) painted.emplace(s0, Segment{e.start, seg.person});
+            if (seg.end > e.end) it = painted.emplace(e.end, Segment{seg.end, seg.person}).first;
         }
-        if (!in.pieces.empty() && in.pieces.back().person == who && in.pieces.back().end == start) {
-            in.pieces.back().end = e->end;
-        } else {
-            in.pieces.push_back({start, e->end, who});
-        }
+        painted.emplace(e.start, Segment{e.end, who});
+    }
+    for (const auto& [start, seg] : painted) {
+        if (!in.pieces.empty() && in.pieces.back().person == seg.person && in.pieces.back().end == start)
+            in.pieces.back().end = seg.end;
+        else
+            in.pieces.push_back({start, seg.end, seg.person});
     }
 }
 
@@ -309,14 +323,16 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
     }
 
     std::vector<Loss> losses;
-    Json plan_json = Json::object();
-    plan_json["rotaplan"] = 1;
+    Plan plan;
     std::string team;
     for (const RoleInput& in : inputs)
         if (team.empty() && in.timeline.name) team = teamName(*in.timeline.name, in.role);
     if (team.empty()) team = std::string("Imported from ") + vendorTitle(vendor);
-    plan_json["team"] = Json{{"name", team}, {"timezone", zone_name}};
-    plan_json["policy"] = Json{{"handoff", Json{{"weekday", weekdayName(handoff_weekday)}, {"time", formatHm(handoff_minute)}}}};
+    plan.team_name = team;
+    plan.team_timezone = zone_name;
+    plan.policy.handoff_weekday = handoff_weekday;
+    plan.policy.handoff_minute = handoff_minute;
+    for (const char* name : {"P0", "P1", "P2", "P3"}) plan.policy.severities[name] = defaultSeverity(name);
 
     auto weekOf = [&](Instant t) -> std::optional<Date> {
         if (weeks.empty()) return std::nullopt;
@@ -340,8 +356,7 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
 
     // 5b. ids: the e-mail's local part, else the vendor id, else the name; made unique.
     std::vector<int> order;
-    for (std::size_t p = 0; p < people.size(); ++p)
-        if (people[p].first_seen != Instant::max()) order.push_back(static_cast<int>(p));
+    for (std::size_t p = 0; p < people.size(); ++p) order.push_back(static_cast<int>(p));
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         const PersonInfo &x = people[static_cast<std::size_t>(a)], &y = people[static_cast<std::size_t>(b)];
         if (x.first_seen != y.first_seen) return x.first_seen < y.first_seen;
@@ -359,7 +374,6 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
         if (out.size() > 60) out.resize(60);
         return out;
     };
-    Json people_json = Json::array();
     for (int idx : order) {
         PersonInfo& p = people[static_cast<std::size_t>(idx)];
         std::string base;
@@ -379,18 +393,21 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
                               "The files name user " + (p.vendor_id.empty() ? id : p.vendor_id) +
                                   " by id only: the plan calls them \"" + name + "\"; give them their name and e-mail."});
         }
-        Json pj = Json::object();
-        pj["id"] = id;
-        pj["name"] = name;
-        if (!p.email.empty()) pj["email"] = p.email;
-        if (p.only_shadow) pj["trainee"] = true;
-        people_json.push_back(std::move(pj));
+        Person person;
+        person.id = id;
+        person.name = name;
+        if (!p.email.empty()) person.email = p.email;
+        person.trainee = p.only_shadow;
+        plan.people.push_back(std::move(person));
     }
-    if (people_json.empty()) {
+    if (plan.people.empty()) {
         // A plan needs one person (plan-format.md): a placeholder for the lead to rename.
-        people_json.push_back(Json{{"id", "lead"}, {"name", "Team lead"}, {"on_call", false}});
+        Person lead;
+        lead.id = "lead";
+        lead.name = "Team lead";
+        lead.on_call = false;
+        plan.people.push_back(std::move(lead));
     }
-    plan_json["people"] = std::move(people_json);
 
     // Overlaps, now that people have ids.
     for (const Overlap& o : overlaps)
@@ -407,8 +424,8 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
         Instant from, to;
     };
     std::vector<OverrideOut> overrides;
-    std::vector<Json> week_json(weeks.size(), Json::object());
-    for (std::size_t w = 0; w < weeks.size(); ++w) week_json[w]["start"] = formatDate(weeks[w]);
+    plan.weeks.resize(weeks.size());
+    for (std::size_t w = 0; w < weeks.size(); ++w) plan.weeks[w].start = weeks[w];
     for (RoleInput& in : inputs) {
         std::size_t i = 0;
         Instant hole_from = Instant::max();
@@ -453,10 +470,9 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
             long long most = 0;
             for (const auto& [who, len] : totals)
                 if (len > most) holder = who, most = len;
-            const std::string role_key = roleName(in.role);
             if (in.role == Role::Shadow) {
                 if (holder < 0) continue;
-                week_json[w]["shadow"] = people[static_cast<std::size_t>(holder)].id;
+                plan.weeks[w].shadow = people[static_cast<std::size_t>(holder)].id;
                 for (const Span& s : parts) {
                     if (s.person == holder) continue;
                     losses.push_back({"unsupported", Role::Shadow, weeks[w], people[static_cast<std::size_t>(s.person)].id,
@@ -471,7 +487,9 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
                                           nameOf(people, holder) + " shadows all of it."});
                 continue;
             }
-            if (!hole && holder >= 0) week_json[w][role_key] = people[static_cast<std::size_t>(holder)].id;
+            if (!hole && holder >= 0)
+                (in.role == Role::Primary ? plan.weeks[w].primary : plan.weeks[w].secondary) =
+                    people[static_cast<std::size_t>(holder)].id;
             for (const Span& s : parts) {
                 if (!hole && s.person == holder) continue;
                 if (!overrides.empty() && overrides.back().role == in.role && overrides.back().person == s.person &&
@@ -487,27 +505,20 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
             losses.push_back(l);
         }
     }
-    Json weeks_json = Json::array();
-    for (Json& w : week_json) weeks_json.push_back(std::move(w));
-    plan_json["weeks"] = std::move(weeks_json);
     std::stable_sort(overrides.begin(), overrides.end(), [](const OverrideOut& x, const OverrideOut& y) {
         if (x.from != y.from) return x.from < y.from;
         return static_cast<int>(x.role) < static_cast<int>(y.role);
     });
-    Json overrides_json = Json::array();
-    for (const OverrideOut& o : overrides)
-        overrides_json.push_back(Json{{"role", roleName(o.role)},
-                                      {"person", people[static_cast<std::size_t>(o.person)].id},
-                                      {"from", dateTimeText(zone, o.from)},
-                                      {"to", dateTimeText(zone, o.to)}});
-    plan_json["overrides"] = std::move(overrides_json);
-
-    // Through the plan reader, so the result is exactly what opening the file gives.
-    LoadResult loaded = readPlan(plan_json.dump());
-    if (!loaded.ok())
-        return ImportFailure{primary.name, {"", "the imported plan does not read back: " + loaded.error->str()}};
+    for (const OverrideOut& o : overrides) {
+        Override ov;
+        ov.role = o.role;
+        ov.person = people[static_cast<std::size_t>(o.person)].id;
+        ov.from = {dateTimeText(zone, o.from), o.from};
+        ov.to = {dateTimeText(zone, o.to), o.to};
+        plan.overrides.push_back(std::move(ov));
+    }
     sortLosses(losses);
-    return ImportResult{std::move(*loaded.plan), std::move(losses)};
+    return ImportResult{std::move(plan), std::move(losses)};
 }
 
 }  // namespace rp::interop

@@ -3,6 +3,7 @@
 // (timeline.cpp) consumes.
 #pragma once
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct TimelineEntry {
     int user = 0;            // index into VendorTimeline::users
     Instant start, end;
     std::string pointer;     // where the entry is (for messages)
+    int priority = 0;        // where entries overlap, the higher keeps the time ([L2] in iCalendar)
 };
 
 struct VendorTimeline {
@@ -33,8 +35,10 @@ struct VendorTimeline {
 
     // Adds or finds (by key) a user; fills in what the earlier mention lacked.
     int addUser(TimelineUser user);
+    std::unordered_map<std::string, int> user_index;   // key -> index into users
     // Adds an entry; end before start is a refusal at `end_pointer`, an empty one is dropped.
-    void addEntry(int user, Instant start, Instant end, const std::string& pointer, const std::string& end_pointer);
+    void addEntry(int user, Instant start, Instant end, const std::string& pointer, const std::string& end_pointer,
+                  int priority = 0);
 };
 
 }  // namespace rp::interop::detail
