@@ -44,6 +44,7 @@ import { notes } from './checks/export.mjs';
 import { generatedImports } from './checks/plans.mjs';
 import { fixtureTests } from './checks/fixtures.mjs';
 import { badFileTests } from './checks/badfiles.mjs';
+import { schemaTests } from './checks/schemas.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -80,6 +81,7 @@ t('schemas: one JSON Schema per vendor export under schemas/, compiled by ajv (d
 if (!schemas) schemas = loadSchemas(root);
 
 selfTests(t);
+schemaTests(t, root, schemas);
 fixtureTests(t, root, schemas);
 badFileTests(t, root);
 generatedExports(t, schemas);
