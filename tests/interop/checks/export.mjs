@@ -17,8 +17,6 @@ import { run, runOk, writeTemp } from '../lib/cli.mjs';
 import { assert, assertEq, checkLosses } from './common.mjs';
 
 export const VENDORS = ['pagerduty', 'opsgenie', 'grafana-oncall', 'goalert'];
-/** Readings where the vendor's own code may differ from the contract (printed, not failed). */
-export const notes = [];
 const EVAL = { pagerduty: pdEval, opsgenie: ogEval, 'grafana-oncall': gfEval, goalert: gaEval };
 
 export function planRoles(plan) {
@@ -131,7 +129,8 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
   let roundedSeen = false;
   t(`${label}: exact`, () => {
     checkLosses(doc.losses, '/losses');
-    const rounds = vendor === 'opsgenie' ? ['down', 'up'] : [null];
+    // Readings the vendor may take: Opsgenie's :15 rounding either way; Grafana's `until`.
+    const rounds = vendor === 'opsgenie' ? ['down', 'up'] : vendor === 'grafana-oncall' ? ['until-cuts', 'rrule-until'] : [null];
     const weeks = weekSpans(plan);
     const weekOf = (ms) => (weeks.find((w) => w.s <= ms && ms < w.e) || {}).week ?? null;
     const fmt = (ms) => fmtInstant(plan.team.timezone, ms);
@@ -152,7 +151,7 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
         if (round === 'up' && !(ev.rounded && ev.rounded.length)) continue;
         for (const d of differences(ev.timeline, want[role], span.s, span.e)) {
           const week = weekOf(d.s);
-          const text = `${role}${round && roundedSeen ? ` (rounding ${round})` : ''}: ${describe(d, fmt)}`;
+          const text = `${role}${vendor === 'grafana-oncall' ? ` (reading ${round})` : round && roundedSeen ? ` (rounding ${round})` : ''}: ${describe(d, fmt)}`;
           if (!d.want.length) { problems.push(`${text} — a plan hole must be a hole (interop.md "never a guess")`); continue; }
           // A loss about the escalation (role null) cannot excuse a schedule.
           const why = doc.losses.find((l) => ((l.kind === 'unsupported' && l.role === role && l.week === week)
@@ -164,7 +163,6 @@ export function checkVendorExport(t, g, vendor, usersForm, schemas, { natural = 
     problems.push(...rs.problems);
     assert(!problems.length, `not exact: ${problems.slice(0, 4).join('; ')}${problems.length > 4 ? ` … (${problems.length})` : ''}`);
     exactTimelines = Object.fromEntries(roles.map((role) => [role, evaluated[role].timeline]));
-    for (const role of roles) for (const n of evaluated[role].notes || []) notes.push(`${label}: ${role}: ${n}`);
   });
   t(`${label}: losses`, () => {
     // Losses the plan calls for, and none it does not.
@@ -216,6 +214,7 @@ function checkSpecifics(vendor, doc, plan, span) {
     for (const s of doc.schedules) {
       const tmp = s.temporarySchedule;
       assert(Date.parse(tmp.start) <= span.s && Date.parse(tmp.end) >= span.e, `${s.role}: the temporary schedule covers the plan's span`);
+      for (const tg of s.createSchedule.targets) assertEq(tg.newRotation?.timeZone, plan.team.timezone, `${s.role}: the rotation carries the team's zone`);
     }
   }
 }
@@ -339,7 +338,7 @@ function checkNatural(vendor, g, doc, byRole, want, rs, span, rounded) {
       const after = baseTimeline(plan, meta, role, 2 * cycle.length).slice(plan.weeks.length);
       const from = after[0].s;
       const to = after[after.length - 1].e;
-      const ev = EVAL[vendor]({ ...doc, schedules: [s] }, from, to, rs.resolve, 'down')[role];
+      const ev = EVAL[vendor]({ ...doc, schedules: [s] }, from, to, rs.resolve, vendor === 'grafana-oncall' ? 'until-cuts' : 'down')[role];
       for (const w of after) {
         const mid = w.s + Math.floor((w.e - w.s) / 2);
         assertEq(valueAt(ev.timeline, mid), w.who, `${role}: after the plan, the week of ${fmtInstant(plan.team.timezone, w.s)} continues the cycle`);

@@ -150,6 +150,12 @@ export function selfTests(t) {
     const un = gf(gfDoc([{ ...gfShift, until: '2025-02-03T09:00:00' }]), FROM, TO, plain, '').timeline;
     expectAt(un, '2025-02-03T08:00:00+01:00', ['UALICE00001'], 'before until (occurrence 3)');
     expectAt(un, '2025-02-03T10:00:00+01:00', [], 'until ends it');
+    const rr = gf(gfDoc([{ ...gfShift, until: '2025-02-03T09:00:00' }]), FROM, TO, plain, '', new Set(), 'rrule-until').timeline;
+    expectAt(rr, '2025-02-03T10:00:00+01:00', ['UBOB0000002'], 'RRULE reading: the occurrence starting at until is kept');
+    expectAt(rr, '2025-02-10T10:00:00+01:00', [], 'RRULE reading: nothing after it');
+    const rr2 = gf(gfDoc([{ ...gfShift, until: '2025-02-03T08:59:00' }]), FROM, TO, plain, '', new Set(), 'rrule-until').timeline;
+    expectAt(rr2, '2025-02-03T08:59:30+01:00', ['UALICE00001'], 'RRULE reading: the last occurrence runs its whole duration');
+    expectAt(rr2, '2025-02-03T09:00:00+01:00', [], 'RRULE reading: until a minute early stops at the handoff');
     const ix = gf(gfDoc([{ ...gfShift, start_rotation_from_user_index: 1 }]), FROM, TO, plain, '').timeline;
     expectAt(ix, '2025-01-06T10:00:00+01:00', ['UBOB0000002'], 'start_rotation_from_user_index 1');
     throwsShape(() => gf(gfDoc([{ ...gfShift, week_start: 'SU' }]), FROM, TO, plain, ''), 'week_start not the weekday of start');

@@ -5,7 +5,11 @@
 //     (weekly: weeks; daily: days; hourly: hours) on the wall clock, lasting `duration`
 //     seconds of absolute time, with user group (start_rotation_from_user_index + i) mod n;
 //     occurrences that start before `rotation_start` are skipped (they still advance i);
-//     `until` ends the shift (nothing of it counts at or after `until`);
+//     `until` ends the shift: by interop.md nothing of it counts at or after `until`
+//     (reading 'until-cuts'); OnCall's own code keeps every occurrence that starts at or before
+//     `until` whole (CustomOnCallShift.get_next_start_date stops only when the next start is
+//     > until, and each group's event carries RRULE UNTIL, inclusive in RFC 5545): reading
+//     'rrule-until'. An exact export must be exact under both;
 //   - higher `level` wins; overlapping events of one level all page (research §3.4,
 //     "equal-level overlaps all stay");
 //   - `override` shifts beat every level; overlapping overrides all page; an override
@@ -15,8 +19,6 @@
 //     weekly and equal to the weekday of `start` (research §3.5: the next group starts on
 //     the next `week_start` day), `start_rotation_from_user_index` required for rolling_users,
 //     shift names unique.
-// `notes` collects readings the contract fixes but the vendor's code may read otherwise
-// (an occurrence starting at or before `until` runs its whole duration in RRULE terms).
 import { addWallSeconds, fromLocal, isZone, parseNaive, weekdayOf } from '../lib/tz.mjs';
 import { sample } from '../lib/timeline.mjs';
 import { fail, need } from './common.mjs';
@@ -24,7 +26,7 @@ import { fail, need } from './common.mjs';
 const UNIT = { hourly: 3600, daily: 86400, weekly: 604800 };
 const ICAL_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
-export function evaluateSchedule(entry, from, to, user, where, names = new Set()) {
+export function evaluateSchedule(entry, from, to, user, where, names = new Set(), reading = 'until-cuts') {
   const body = entry?.body;
   need(body && typeof body === 'object', `${where}/body`);
   need(body.type === 'calendar', `${where}/body/type must be "calendar"`);
@@ -33,7 +35,6 @@ export function evaluateSchedule(entry, from, to, user, where, names = new Set()
   need(Array.isArray(entry.shifts), `${where}/shifts`);
   const boundaries = [];
   const occ = []; // {s, e, who: [...], level, override}
-  const notes = [];
   entry.shifts.forEach((sh, i) => {
     const w = `${where}/shifts/${i}`;
     need(typeof sh.name === 'string' && sh.name, `${w}/name`);
@@ -86,12 +87,8 @@ export function evaluateSchedule(entry, from, to, user, where, names = new Set()
     let n = Math.max(0, Math.floor((from - dur - at(0)) / (step * 1000)) - 1);
     for (;; n++) {
       const s = at(n);
-      if (s >= to || s >= until) {
-        if (s <= until && s < to && until !== Infinity) notes.push(`${w}: an occurrence starts at until`);
-        break;
-      }
-      const e = Math.min(s + dur, until);
-      if (s + dur > until && until > from) notes.push(`${w}: the occurrence starting ${new Date(s).toISOString()} runs past until (cut here)`);
+      if (s >= to || (reading === 'rrule-until' ? s > until : s >= until)) break;
+      const e = reading === 'rrule-until' ? s + dur : Math.min(s + dur, until);
       if (s < rotStart || e <= from) continue;
       const g = groups[(sh.start_rotation_from_user_index + n) % groups.length];
       boundaries.push(s, e);
@@ -109,10 +106,10 @@ export function evaluateSchedule(entry, from, to, user, where, names = new Set()
     }
     return who;
   };
-  return { zone: body.time_zone, timeline: sample(boundaries, timelineAt, from, to), notes };
+  return { zone: body.time_zone, timeline: sample(boundaries, timelineAt, from, to) };
 }
 
-export function evaluate(doc, from, to, user) {
+export function evaluate(doc, from, to, user, reading = 'until-cuts') {
   need(doc && doc.rotaplan_grafana_oncall === 1, '/rotaplan_grafana_oncall must be 1');
   need(Array.isArray(doc.schedules), '/schedules');
   need(Array.isArray(doc.losses), '/losses');
@@ -120,7 +117,7 @@ export function evaluate(doc, from, to, user) {
   const roles = {};
   doc.schedules.forEach((s, i) => {
     need(typeof s.role === 'string', `/schedules/${i}/role`);
-    roles[s.role] = evaluateSchedule(s, from, to, user, `/schedules/${i}`, names);
+    roles[s.role] = evaluateSchedule(s, from, to, user, `/schedules/${i}`, names, reading);
   });
   return roles;
 }
