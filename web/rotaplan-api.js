@@ -42,6 +42,18 @@
         }), 'timeline');
       },
       gaps: function () { return unwrap(callJson('rp_api_gaps', [], []), 'gaps'); },
+      // kind: pagerduty, opsgenie, grafana-oncall, goalert or ics; files: {primary, secondary,
+      // shadow} as texts; options: {timezone, handoff: 'monday@09:00', replace: true}.
+      // Returns {ok: true, plan, losses} (the open plan replaced, undoably, unless
+      // replace is false) or {ok: false, error}.
+      importText: function (kind, files, options) {
+        var f = JSON.stringify(files || {}), o = JSON.stringify(options || {});
+        return withString(f, function (pf) {
+          return withString(o, function (po) {
+            return callJson('rp_api_import', ['string', 'number', 'number'], [String(kind), pf, po]);
+          });
+        });
+      },
       exportText: function (format, options) {
         var opts = JSON.stringify(options || {});
         return unwrap(withString(opts, function (p) {
@@ -67,6 +79,8 @@
       // Milliseconds the last frame's UI took (ImGui build and draw lists, no GPU).
       frameMs: function () { return Module.ccall('rp_test_frame_ms', 'number', [], []); },
       revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
+      // The Import dialog's preview: {show, vendor, files, ok, error, losses, weeks}.
+      importPreview: function () { return JSON.parse(Module.ccall('rp_test_import_preview', 'string', [], [])); },
       // Resolves after n more frames have been drawn.
       frames: function (n) {
         return new Promise(function (resolve) {

@@ -37,6 +37,7 @@ std::optional<std::string> ReadFile(const char* path) {
 // Files picked or dropped, and text pasted, since the last frame.
 void TakePlatformInput(App& app) {
     while (auto file = platform::TakeOpenedFile()) {
+        if (TakeInteropFile(app, file->name, file->text, file->purpose)) continue;
         if (auto error = LoadPlanText(app, file->text, "Open " + file->name)) {
             ShowError(app, "Cannot open " + file->name, *error + "\n\nThe open plan was not changed.");
         } else {
@@ -235,6 +236,7 @@ void RunFrame(App& app) {
     if (app.req.show_cover) DrawCoverWindow(app);
     TickDraft(app);
     if (app.req.show_draft) DrawDraftWindow(app);
+    if (app.interop.import.show) DrawImportWindow(app);
     DrawStatusBar(app);
     DrawDropHint(app);
     DrawModals(app);

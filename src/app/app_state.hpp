@@ -14,6 +14,7 @@
 #include "core/model/plan.hpp"
 #include "core/model/shifts.hpp"
 #include "state_incidents.hpp"
+#include "state_interop.hpp"
 #include "state_requests.hpp"
 #include "undo.hpp"
 
@@ -145,6 +146,7 @@ struct App {
     ExportsViewState exports;
     IncidentViews inc_views;               // escalation, gaps, incidents, pay, handoff (state_incidents.hpp)
     RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
+    InteropState interop;                  // File > Import..., vendor exports (state_interop.hpp)
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;

@@ -35,14 +35,21 @@ std::string TakeMallocString(char* p) {
 // ---- JavaScript side ----------------------------------------------------------
 
 EM_JS(void, rp_js_init, (), {
-    function passFile(file) {
+    function passFile(file, purpose) {
         if (!file) return;
         file.text().then(function(text) {
             var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
             stringToUTF8(file.name, p1, n1);
             var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
             stringToUTF8(text, p2, n2);
-            _rp_platform_file_opened(p1, p2);
+            if (purpose) {
+                var n3 = lengthBytesUTF8(purpose) + 1, p3 = _malloc(n3);
+                stringToUTF8(purpose, p3, n3);
+                _rp_platform_file_opened_for(p1, p2, p3);
+                _free(p3);
+            } else {
+                _rp_platform_file_opened(p1, p2);
+            }
             _free(p1);
             _free(p2);
         }, function(err) {
@@ -50,20 +57,23 @@ EM_JS(void, rp_js_init, (), {
         });
     }
     Module.rpPassFile = passFile;
-    Module.rpOpenPicker = function() {
+    // purpose and accept are given by OpenFilePickerFor (a vendor file for the Import
+    // dialog...); without them the picked file is a plan to open.
+    Module.rpOpenPicker = function(purpose, accept) {
         var input = document.getElementById("rp-file-input");
         if (!input) {
             input = document.createElement("input");
             input.type = "file";
             input.id = "rp-file-input";
-            input.accept = ".json,application/json";
             input.style.display = "none";
             input.addEventListener("change", function() {
-                if (input.files.length > 0) passFile(input.files[0]);
+                if (input.files.length > 0) passFile(input.files[0], input.dataset.purpose || "");
                 input.value = "";
             });
             document.body.appendChild(input);
         }
+        input.dataset.purpose = purpose || "";
+        input.accept = accept || ".json,application/json";
         input.click();
     };
     var depth = 0;
@@ -113,6 +123,9 @@ EM_JS(void, rp_js_init, (), {
 });
 
 EM_JS(void, rp_js_open_picker, (), { Module.rpOpenPicker(); });
+EM_JS(void, rp_js_open_picker_for, (const char* purpose, const char* accept), {
+    Module.rpOpenPicker(UTF8ToString(purpose), UTF8ToString(accept));
+});
 
 EM_JS(void, rp_js_download, (const char* name, const char* mime, const char* data, int size), {
     var bytes = HEAPU8.slice(data, data + size);
@@ -184,6 +197,9 @@ namespace platform {
 void Init() { rp_js_init(); }
 
 void OpenFilePicker() { rp_js_open_picker(); }
+void OpenFilePickerFor(const std::string& purpose, const std::string& accept) {
+    rp_js_open_picker_for(purpose.c_str(), accept.c_str());
+}
 
 std::optional<OpenedFile> TakeOpenedFile() {
     auto& q = State().opened;
@@ -230,7 +246,10 @@ void Mark(const char* name) { rp_js_mark(name); }
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened(const char* name, const char* text) {
-    State().opened.push_back({name ? name : "", text ? text : ""});
+    State().opened.push_back({name ? name : "", text ? text : "", ""});
+}
+EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened_for(const char* name, const char* text, const char* purpose) {
+    State().opened.push_back({name ? name : "", text ? text : "", purpose ? purpose : ""});
 }
 EMSCRIPTEN_KEEPALIVE void rp_platform_pasted(const char* text) {
     State().last_pasted = text ? text : "";

@@ -23,6 +23,7 @@ std::string& LastPasted() {
 
 void Init() {}
 void OpenFilePicker() {}
+void OpenFilePickerFor(const std::string&, const std::string&) {}
 std::optional<OpenedFile> TakeOpenedFile() { return std::nullopt; }
 bool IsFileDragActive() { return false; }
 void DownloadText(const std::string& filename, const std::string&, const std::string& text) {

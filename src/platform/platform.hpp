@@ -15,9 +15,14 @@ void Init();
 struct OpenedFile {
     std::string name;   // the file's name as the browser gives it
     std::string text;   // its contents (UTF-8)
+    std::string purpose;   // "" for a plan to open (picked or dropped); else OpenFilePickerFor's
 };
 // Opens the browser's file picker; the chosen file arrives later through TakeOpenedFile.
 void OpenFilePicker();
+// Opens the picker for a file wanted for something else than opening a plan (a vendor
+// file for File > Import...); it arrives through TakeOpenedFile with that `purpose`.
+// `accept` is the picker's filter, e.g. ".json,.ics".
+void OpenFilePickerFor(const std::string& purpose, const std::string& accept);
 // A file the user picked or dropped onto the page since the last call, if any.
 std::optional<OpenedFile> TakeOpenedFile();
 // True while a file is being dragged over the page (for a drop hint).

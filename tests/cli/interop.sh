@@ -146,7 +146,7 @@ expect "import unknown schedule zone" 2 "zone.json: /data/schedule/timeZone \(li
 printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;TZID=Mars/Base:20260105T090000\r\nSUMMARY:alice\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$TMP/bad.ics"
 expect "import bad ICS names the line" 2 "bad.ics: line 3: unknown TZID \"Mars/Base\" in DTSTART" -- "$CLI" import --from ics --primary "$TMP/bad.ics"
 printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:alice\r\n' >"$TMP/open.ics"
-expect "import unfinished ICS" 2 "open.ics: line 3: the file ends inside VEVENT" -- "$CLI" import --from ics --primary "$TMP/open.ics"
+expect "import unfinished ICS" 2 "open.ics: line 2: BEGIN:VEVENT without its END:VEVENT" -- "$CLI" import --from ics --primary "$TMP/open.ics"
 printf '{"oncalls": [{"user": {"id": "P1"}, "schedule": {"id": "S1"}, "start": "2026-01-05T09:00:00Z", "end": "soon"}]}' >"$TMP/oncalls.json"
 expect "import bad date-time" 2 "oncalls.json: /oncalls/0/end \(line 1, column 103\): expected a date-time with an offset" \
   -- "$CLI" import --from pagerduty --primary "$TMP/oncalls.json"

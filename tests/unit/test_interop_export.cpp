@@ -207,9 +207,15 @@ TEST_CASE("interop: holes stay holes") {
     CHECK(scheduleOf(og, "primary")["overrides"][0]["user"] == Json{{"type", "none"}});
     const Json gr = exportDoc(plan, Vendor::GrafanaOnCall);
     const Json& shifts = scheduleOf(gr, "primary")["shifts"];
-    REQUIRE(shifts.size() == 3);   // two runs of the rotation, and the hour of 8 March's change
+    // Two runs of the rotation, the hour of 8 March's change, and the minute before the
+    // first run's until.
+    REQUIRE(shifts.size() == 4);
+    CHECK(shifts[0]["until"] == "2026-03-17T09:59:00");
     CHECK(shifts[2]["type"] == "override");
-    CHECK(shifts[0]["until"] == "2026-03-17T10:00:00");
+    CHECK(shifts[2]["start"] == "2026-03-10T10:00:00");
+    CHECK(shifts[2]["duration"] == 3600);
+    CHECK(shifts[3]["start"] == "2026-03-17T09:59:00");
+    CHECK(shifts[3]["duration"] == 60);
     CHECK(shifts[1]["start"] == "2026-03-24T10:00:00");
     CHECK(shifts[1]["start_rotation_from_user_index"] == 1);   // week 4 of a cycle of 3
     for (Vendor v : kVendors) checkExact(v, plan, exportDoc(plan, v));

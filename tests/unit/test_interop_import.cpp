@@ -305,7 +305,7 @@ TEST_CASE("interop import: iCalendar feeds") {
 
 TEST_CASE("interop import: bad vendor files are refused with the place") {
     CHECK(importError(Vendor::PagerDuty, "{\"schedule\": {\"time_zone\": \"Mars/Base\", \"final_schedule\": {\"rendered_schedule_entries\": []}}}") ==
-          "primary.json: /schedule/time_zone (line 1, column 28): unknown time zone \"Mars/Base\": give the team's zone with --timezone");
+          "primary.json: /schedule/time_zone (line 1, column 28): unknown time zone \"Mars/Base\": expected an IANA name such as America/New_York");
     CHECK(importError(Vendor::PagerDuty, "{\"users\": []}") ==
           "primary.json: (line 1, column 1): not a PagerDuty schedule: expected the response of GET /schedules/{id} "
           "({\"schedule\": {..., \"final_schedule\": ...}}) or of GET /oncalls ({\"oncalls\": [...]})");
@@ -321,6 +321,18 @@ TEST_CASE("interop import: bad vendor files are refused with the place") {
     CHECK(importError(Vendor::Opsgenie, "{\"data\": [1, 2,]}").rfind("primary.json: (line 1, column 16): not valid JSON", 0) == 0);
     CHECK(importError(Vendor::Ics, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2026-01-05\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") ==
           "primary.json: line 3: expected a date such as 20261130T090000Z in DTSTART, found \"2026-01-05\"");
+    CHECK(importError(Vendor::Ics, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260105T090000Z\r\nSUMMARY:a\r\n"
+                                   "BEGIN:VEVENT\r\nDTSTART:20260112T090000Z\r\nSUMMARY:b\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") ==
+          "primary.json: line 2: BEGIN:VEVENT without its END:VEVENT");
+    // A zone that does not exist is refused in any role's file, even with --timezone.
+    rp::interop::ImportOptions berlin;
+    berlin.timezone = "Europe/Berlin";
+    auto zoned = rp::interop::importTimelines(Vendor::GoAlert, {"primary.json", "{\"data\": {\"schedule\": {\"shifts\": []}}}"},
+                                              rp::interop::RoleFile{"secondary.json", "{\"data\": {\"schedule\": {\"timeZone\": \"Oz/Emerald\", \"shifts\": []}}}"},
+                                              std::nullopt, berlin);
+    REQUIRE(std::holds_alternative<rp::interop::ImportFailure>(zoned));
+    CHECK(std::get<rp::interop::ImportFailure>(zoned).str() ==
+          "secondary.json: /data/schedule/timeZone (line 1, column 36): unknown time zone \"Oz/Emerald\": expected an IANA name such as America/New_York");
     CHECK(importError(Vendor::Ics, "hello") == "primary.json: line 1: expected NAME:VALUE, found \"hello\"");
     CHECK(importError(Vendor::Ics, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260105T090000Z\r\nDTEND:20260104T090000Z\r\nSUMMARY:a\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") ==
           "primary.json: line 4: the event ends (DTEND) before it starts (DTSTART)");
@@ -351,6 +363,17 @@ TEST_CASE("interop import: PagerDuty's /oncalls and Rails zone names") {
                                 R"J({"schedule": {"time_zone": "Eastern Time (US & Canada)", "final_schedule": {"rendered_schedule_entries": [
                                    {"start": "2026-01-05T09:00:00-05:00", "end": "2026-01-12T09:00:00-05:00", "user": {"id": "PA", "summary": "Alice"}}]}}})J");
     CHECK(rails.plan.team_timezone == "America/New_York");
+    // An entry of a user the schedule's users do not list: kept, and reported once.
+    const auto unlisted = importOk(Vendor::PagerDuty, R"J({"schedule": {"time_zone": "UTC", "users": [{"id": "PA", "summary": "Alice"}],
+        "final_schedule": {"rendered_schedule_entries": [
+          {"start": "2026-01-05T09:00:00Z", "end": "2026-01-12T09:00:00Z", "user": {"id": "PA", "summary": "Alice"}},
+          {"start": "2026-01-12T09:00:00Z", "end": "2026-01-19T09:00:00Z", "user": {"id": "PX", "summary": "Xavier"}},
+          {"start": "2026-01-19T09:00:00Z", "end": "2026-01-26T09:00:00Z", "user": {"id": "PX", "summary": "Xavier"}}]}}})J");
+    REQUIRE(unlisted.losses.size() == 1);
+    CHECK(unlisted.losses[0].kind == "unsupported");
+    CHECK(unlisted.losses[0].person == std::optional<std::string>("px"));
+    CHECK(unlisted.losses[0].role == rp::Role::Primary);
+    CHECK(unlisted.plan.weeks[1].primary == std::optional<std::string>("px"));
     CHECK(importError(Vendor::PagerDuty, R"({"oncalls": [{"user": {"id": "PA"}, "schedule": {"id": "S1"}, "start": "2026-01-05T09:00:00Z", "end": "2026-01-06T09:00:00Z"},
                                                         {"user": {"id": "PA"}, "schedule": {"id": "S2"}, "start": "2026-01-05T09:00:00Z", "end": "2026-01-06T09:00:00Z"}]})") ==
           "primary.json: /oncalls/1/schedule/id (line 2, column 99): the file holds the on-calls of more than one schedule (S1 and S2): ask for one with schedule_ids[]");

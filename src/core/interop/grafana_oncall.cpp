@@ -65,7 +65,10 @@ ExportResult exportGrafanaOnCall(const Plan& plan, const UserMap& users) {
             // fixed 604800 s: across a daylight-saving change it ends an hour off the next
             // handoff, which the differences below turn into overrides.
             const long last = s.to >= 0 ? s.to : m.grid.weeks;
-            const Instant until = s.to >= 0 ? m.grid.handoff(s.to) : Instant::max();
+            // `until` a minute before the handoff, and the minute up to it an override: exact
+            // whether `until` cuts the last occurrence or (RFC 5545's inclusive UNTIL, as
+            // Grafana's code reads it) only stops occurrences from starting after it.
+            const Instant until = s.to >= 0 ? m.grid.handoff(s.to) - std::chrono::seconds{60} : Instant::max();
             for (long k = s.from; k < last; ++k) {
                 const Instant a = m.grid.handoff(k);
                 cover.push_back({a, std::min(a + std::chrono::seconds{kWeekSeconds}, until),

@@ -310,16 +310,27 @@ VendorTimeline readIcsTimeline(std::string_view text) {
     VendorTimeline t;
     const date::time_zone* calendar_zone = findZone("UTC");
     std::vector<Event> events;
-    std::vector<std::string> stack;
+    std::vector<std::pair<std::string, int>> stack;   // open components and their BEGIN lines
+    auto unclosed = [&]() {
+        failLine(stack.back().second, "BEGIN:" + stack.back().first + " without its END:" + stack.back().first);
+    };
     for (const Property& p : props) {
         if (p.name == "BEGIN") {
-            stack.push_back(upper(p.value));
-            if (stack.back() == "VEVENT") events.push_back({p.line, {}});
+            const std::string name = upper(trim(p.value));
+            if (name == "VEVENT" && !stack.empty() && stack.back().first == "VEVENT") unclosed();
+            stack.emplace_back(name, p.line);
+            if (name == "VEVENT") events.push_back({p.line, {}});
             continue;
         }
         if (p.name == "END") {
-            if (stack.empty() || stack.back() != upper(p.value))
+            const std::string name = upper(trim(p.value));
+            if (stack.empty()) failLine(p.line, "END:" + p.value + " without its BEGIN");
+            if (stack.back().first != name) {
+                // END of an outer component: the inner one was never closed.
+                for (const auto& open : stack)
+                    if (open.first == name) unclosed();
                 failLine(p.line, "END:" + p.value + " without its BEGIN");
+            }
             stack.pop_back();
             continue;
         }
@@ -329,11 +340,11 @@ VendorTimeline readIcsTimeline(std::string_view text) {
             if (const auto* z = findZone(*t.zone)) calendar_zone = z;
         } else if (stack.size() == 1 && p.name == "X-WR-CALNAME") {
             t.name = trim(unescapeText(p.value));
-        } else if (!stack.empty() && stack.back() == "VEVENT") {
+        } else if (!stack.empty() && stack.back().first == "VEVENT") {
             events.back().props.push_back(p);
         }
     }
-    if (!stack.empty()) failLine(props.back().line, "the file ends inside " + stack.back() + " (no END:" + stack.back() + ")");
+    if (!stack.empty()) unclosed();
 
     // The zone all timed events name, when the calendar does not say.
     if (!t.zone) {

@@ -30,19 +30,14 @@ ExportResult exportOpsgenie(const Plan& plan, const UserMap& users) {
 
     Json schedules = Json::array();
     for (const RoleModel& r : m.roles) {
-        // The cycle as the rotation, or, when that costs more overrides, a rotation of
-        // nobody with every piece an override.
+        // The cycle as the rotation (it goes on after the plan); a rotation of nobody only
+        // when nobody holds the role at all.
         std::vector<Fix> fixes;
-        bool with_cycle = !r.cycle.people.empty() && !m.empty;
+        const bool with_cycle = !r.cycle.people.empty() && !m.empty;
         if (!m.empty) {
-            std::vector<Fix> none = differences(m, r.target, {{m.span_start, m.span_end, ""}});
-            if (with_cycle) {
-                std::vector<Coverage> cover;
-                addWeeklyTurns(m.grid, r.cycle.people, turn_minute, m.span_start, m.span_end, cover);
-                fixes = differences(m, r.target, flatten(std::move(cover), m.span_start, m.span_end));
-                if (none.size() < fixes.size()) with_cycle = false;
-            }
-            if (!with_cycle) fixes = std::move(none);
+            std::vector<Coverage> cover;
+            addWeeklyTurns(m.grid, r.cycle.people, turn_minute, m.span_start, m.span_end, cover);
+            fixes = differences(m, r.target, flatten(std::move(cover), m.span_start, m.span_end));
         }
 
         Json participants = Json::array();

@@ -163,16 +163,28 @@ void readSchedule(const Node& schedule, VendorTimeline& t) {
     }
     t.name = schedule.optString("name");
     std::vector<TimelineUser> known;
-    if (auto users = schedule.get("users"))
+    const auto users = schedule.get("users");
+    if (users)
         for (const Node& u : users->items("the schedule's users"))
             if (u.isObject() && u.get("id")) known.push_back(userOf(u, {}));
+    std::vector<std::string> unlisted;
     const Node final_schedule =
         schedule.at("final_schedule", "the rendered final schedule (GET /schedules/{id} with since and until)");
     const Node entries = final_schedule.at("rendered_schedule_entries",
                                            "the rendered entries (GET /schedules/{id} with since and until)");
     for (const Node& e : entries.items("a list of rendered schedule entries")) {
         const Node user = e.at("user", "the user on call");
-        const int who = t.addUser(userOf(user, known));
+        const TimelineUser u = userOf(user, known);
+        if (users && std::none_of(known.begin(), known.end(), [&](const TimelineUser& k) { return k.vendor_id == u.vendor_id; }) &&
+            std::find(unlisted.begin(), unlisted.end(), u.vendor_id) == unlisted.end()) {
+            unlisted.push_back(u.vendor_id);
+            t.losses.push_back({"unsupported", std::nullopt, std::nullopt, u.vendor_id,
+                                (u.name.empty() ? u.vendor_id : u.name + " (" + u.vendor_id + ")") +
+                                    " is on call in the rendered schedule (" + e.pointer() +
+                                    ") but not among the schedule's users: the plan keeps the entries; check that the user "
+                                    "still exists."});
+        }
+        const int who = t.addUser(u);
         const Node start = e.at("start", "the entry's start"), end = e.at("end", "the entry's end");
         const Instant a = start.instant(), b = end.instant();
         t.addEntry(who, a, b, e.pointer(), end.pointer());

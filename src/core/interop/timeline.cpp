@@ -247,6 +247,14 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
     }
 
     // 3a. zone
+    // A file naming a zone that does not exist is refused, whichever zone the team gets.
+    for (const RoleInput& in : inputs) {
+        if (!in.timeline.zone || findZone(*in.timeline.zone)) continue;
+        Failure f{in.timeline.zone_pointer,
+                  "unknown time zone \"" + *in.timeline.zone + "\": expected an IANA name such as America/New_York",
+                  std::nullopt, in.timeline.zone_line};
+        return ImportFailure{in.file->name, detail::toInputError(in.file->text, f)};
+    }
     std::string zone_name = "UTC";
     if (options.timezone) {
         if (!findZone(*options.timezone))
@@ -256,12 +264,6 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
     } else {
         for (const RoleInput& in : inputs) {
             if (!in.timeline.zone) continue;
-            if (!findZone(*in.timeline.zone)) {
-                Failure f{in.timeline.zone_pointer,
-                          "unknown time zone \"" + *in.timeline.zone + "\": give the team's zone with --timezone",
-                          std::nullopt, in.timeline.zone_line};
-                return ImportFailure{in.file->name, detail::toInputError(in.file->text, f)};
-            }
             zone_name = *in.timeline.zone;
             break;
         }
@@ -426,7 +428,8 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
     std::vector<OverrideOut> overrides;
     plan.weeks.resize(weeks.size());
     for (std::size_t w = 0; w < weeks.size(); ++w) plan.weeks[w].start = weeks[w];
-    for (RoleInput& in : inputs) {
+    for (std::size_t r_index = 0; r_index < inputs.size(); ++r_index) {
+        RoleInput& in = inputs[r_index];
         std::size_t i = 0;
         Instant hole_from = Instant::max();
         auto closeHole = [&](Instant to) {
@@ -502,6 +505,12 @@ std::variant<ImportResult, ImportFailure> importTimelines(Vendor vendor, const R
         closeHole(weeks.empty() ? Instant{} : handoffOf(weeks.back() + date::days{7}));
         for (Loss& l : in.timeline.losses) {
             l.role = in.role;
+            // Readers name people by their key; the report names them by plan id.
+            if (l.person) {
+                auto it = in.timeline.user_index.find(*l.person);
+                if (it != in.timeline.user_index.end())
+                    l.person = people[static_cast<std::size_t>(person_of_user[r_index][static_cast<std::size_t>(it->second)])].id;
+            }
             losses.push_back(l);
         }
     }
