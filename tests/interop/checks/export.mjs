@@ -320,7 +320,12 @@ function checkNatural(vendor, g, doc, byRole, want, rs, span, rounded) {
     // occurrences misalign in every week that is not 168 hours long (DST, or a skipped handoff
     // time); Opsgenie cannot turn at :15/:45 (one fix-up a week).
     let allowance = 0;
-    if (vendor === 'grafana-oncall') allowance = weekSpans(plan).filter((w) => w.e - w.s !== 604800000).length;
+    // Grafana also ends each run of weeks with `until` a minute early plus a one-minute override, so
+    // that the run ends at its handoff under OnCall's inclusive UNTIL as well as the contract's reading.
+    if (vendor === 'grafana-oncall') {
+      allowance = weekSpans(plan).filter((w) => w.e - w.s !== 604800000).length
+        + s.shifts.filter((x) => x.type === 'rolling_users' && x.until != null).length;
+    }
     if (vendor === 'opsgenie' && (rounded || meta.quarter)) allowance = plan.weeks.length;
     const cost = sh.overrides + Math.max(0, sh.rotations - 1);
     assert(sh.rotations >= 1, `${role}: at least one native rotation`);
