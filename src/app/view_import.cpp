@@ -212,6 +212,15 @@ void DrawImportWindow(App& app) {
     Tag("import:timezone");
     ImGui::SameLine();
     TextMuted("(team zone) = the schedule's zone, else UTC");
+    const rp::interop::Vendor vendor = kVendors[st.vendor].vendor;
+    if (st.timezone.empty() && (vendor == rp::interop::Vendor::Opsgenie || vendor == rp::interop::Vendor::GrafanaOnCall)) {
+        ImGui::Dummy(ImVec2(label_w - ImGui::GetStyle().ItemSpacing.x, 0));
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.warning_text);
+        ImGui::Text("%s's file carries no zone: choose the team's, or the handoffs are read in UTC.",
+                    rp::interop::vendorTitle(vendor));
+        ImGui::PopStyleColor();
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Handoff");
     ImGui::SameLine(label_w);
@@ -270,7 +279,7 @@ void DrawImportWindow(App& app) {
             ImGui::PopStyleColor();
         } else {
             ImGui::PushStyleColor(ImGuiCol_Text, pal.warning_text);
-            ImGui::Text("Loss report: %s the plan cannot hold as the files say.", Count(static_cast<int>(losses.size()), "thing", "things").c_str());
+            ImGui::Text("Loss report (%zu): what the plan cannot hold as the files say", losses.size());
             ImGui::PopStyleColor();
         }
         Tag("import:verdict");

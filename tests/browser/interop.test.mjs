@@ -92,7 +92,7 @@ export default async function ({ url, context, cli, root, shots, runner }) {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import:choose:primary')]);
       await chooser.setFiles(bad);
       const preview = await waitFor(page, () => { const p = window.rotaplanTest.importPreview(); return p.error ? p : null; }, 'the error');
-      assertEqual(preview.error, 'bad.json: /results/0/shift_end (line 1, column 89): the entry ends (2026-11-30T09:00:00+00:00) before it starts (2026-12-01T09:00:00+00:00)', 'error');
+      assertEqual(preview.error, 'bad.json: /results/0/shift_end (line 1, column 84): the entry ends (2026-11-30T09:00:00+00:00) before it starts (2026-12-01T09:00:00+00:00)', 'error');
       await rect(page, 'import:error');
       await click(page, 'import:cancel');
       assert(!(await page.evaluate(() => window.rotaplanTest.importPreview().show)), 'the dialog closed');

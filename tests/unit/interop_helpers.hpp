@@ -178,6 +178,14 @@ inline std::string opsgenieAt(const Json& entry, const std::string& zone_name, I
 // rolling shift starts occurrence i at start + i weeks (wall clock), lasting `duration`,
 // group (start_rotation_from_user_index + i) mod n, skipping occurrences before
 // rotation_start; `until` stops it.
+// Two readings of `until`: the contract's ("until ends it": nothing after it) and
+// Grafana's own code's (RFC 5545's inclusive UNTIL: an occurrence that starts at or before
+// it runs its whole duration). Exports must be exact under both.
+inline bool& grafanaInclusiveUntil() {
+    static bool inclusive = false;
+    return inclusive;
+}
+
 inline std::string grafanaAt(const Json& entry, Instant t) {
     const auto* z = zone(entry["body"]["time_zone"].get<std::string>());
     auto naive = [&](const Json& v) {
@@ -197,16 +205,26 @@ inline std::string grafanaAt(const Json& entry, Instant t) {
         }
         if (s["type"] != "rolling_users" || s["frequency"] != "weekly") FAIL("not a weekly rolling shift");
         const Instant start = naive(s["start"]);
+        // The wall-clock series repeats the text's local time (also when that time does not
+        // exist on the first day).
+        const date::local_seconds start_local{
+            rp::parseDate(s["start"].get<std::string>().substr(0, 10))->time_since_epoch() +
+            std::chrono::hours{std::stoi(s["start"].get<std::string>().substr(11, 2))} +
+            std::chrono::minutes{std::stoi(s["start"].get<std::string>().substr(14, 2))}};
+        auto occurrence = [&](long i) { return rp::localToInstant(z, start_local + date::days{7 * s["interval"].get<long>() * i}); };
         const Instant rotation_start = s.contains("rotation_start") ? naive(s["rotation_start"]) : start;
         const std::optional<Instant> until = s.contains("until") ? std::optional<Instant>(naive(s["until"])) : std::nullopt;
-        if (until && t >= *until) continue;
+        if (until && t >= *until && !grafanaInclusiveUntil()) continue;
         const long interval = s["interval"].get<long>();
         // The latest occurrences whose start is at or before t (an occurrence may last
         // past the next one's start).
-        const long k = turnAt(z, start, t) / interval;
+        long k = static_cast<long>((t - start).count() / (7 * 86400 * interval));
+        while (k > 0 && occurrence(k) > t) --k;
+        while (occurrence(k + 1) <= t) ++k;
         for (long i = std::max(0L, k - 1); i <= k; ++i) {
-            const Instant a = plusDays(z, start, 7 * interval * i);
+            const Instant a = occurrence(i);
             if (a < rotation_start || a > t || t >= a + seconds{s["duration"].get<long>()}) continue;
+            if (until && a > *until) continue;
             const Json& group = s["rolling_users"][mod(s["start_rotation_from_user_index"].get<long>() + i,
                                                        s["rolling_users"].size())];
             const int level = s["level"].get<int>();
@@ -312,11 +330,17 @@ inline int mismatches(rp::interop::Vendor v, const rp::Plan& plan, const Json& d
 
 // The exported schedules equal the plan's resolved shifts at every sampled instant.
 inline void checkExact(rp::interop::Vendor v, const rp::Plan& plan, const Json& doc) {
-    std::vector<std::string> first;
-    const int wrong = mismatches(v, plan, doc, &first);
-    std::string text;
-    for (const auto& f : first) text += "\n  " + f;
-    CHECK_MESSAGE(wrong == 0, rp::interop::vendorName(v) << ": " << wrong << " instants differ" << text);
+    for (bool inclusive : {false, true}) {
+        if (inclusive && v != rp::interop::Vendor::GrafanaOnCall) break;
+        grafanaInclusiveUntil() = inclusive;
+        std::vector<std::string> first;
+        const int wrong = mismatches(v, plan, doc, &first);
+        std::string text;
+        for (const auto& f : first) text += "\n  " + f;
+        CHECK_MESSAGE(wrong == 0, rp::interop::vendorName(v) << (inclusive ? " (inclusive until)" : "") << ": " << wrong
+                                                             << " instants differ" << text);
+    }
+    grafanaInclusiveUntil() = false;
 }
 
 }  // namespace interop_test

@@ -98,6 +98,7 @@ TEST_CASE("interop: exports are exact across DST weeks in several zones") {
     const Case cases[] = {
         {"America/New_York", "monday", "09:00", "2026-02-23"},   // 8 March and 1 November
         {"Europe/Berlin", "sunday", "02:30", "2026-03-15"},       // 02:30 missing on 29 March, twice on 25 October
+        {"Europe/Berlin", "sunday", "02:30", "2026-03-29"},       // the first handoff is the missing 02:30
         {"Australia/Sydney", "sunday", "02:30", "2026-03-22"},    // southern hemisphere, both changes
         {"Asia/Kolkata", "wednesday", "09:15", "2026-01-07"},     // no DST; a :15 handoff
         {"Pacific/Auckland", "monday", "00:00", "2026-03-30"},
@@ -223,6 +224,18 @@ TEST_CASE("interop: holes stay holes") {
     rp::Plan gap = plan;
     gap.weeks.erase(gap.weeks.begin() + 3);
     for (Vendor v : kVendors) checkExact(v, gap, exportDoc(gap, v));
+}
+
+TEST_CASE("interop: a Grafana run never ends with a week that loses an hour") {
+    // 2026-03-02's week loses an hour (8 March); the next week is unassigned.
+    auto weeks = roundRobin(6, {"alice", "bob", "carol"});
+    weeks[3] = {"", ""};
+    const rp::Plan plan = load(planText("America/New_York", "monday", "09:00", "2026-02-16", weeks));
+    const Json g = exportDoc(plan, Vendor::GrafanaOnCall);
+    const Json& shifts = scheduleOf(g, "primary")["shifts"];
+    REQUIRE(shifts[0]["type"] == "rolling_users");
+    CHECK(shifts[0]["until"] == "2026-03-02T08:59:00");   // the run stops before the short week
+    checkExact(Vendor::GrafanaOnCall, plan, g);             // under both readings of until
 }
 
 TEST_CASE("interop: the loss report") {

@@ -298,9 +298,7 @@ TEST_CASE("interop import: iCalendar feeds") {
     REQUIRE(r.plan.overrides.size() == 1);
     CHECK(r.plan.overrides[0].person == "carol");
     CHECK(r.plan.overrides[0].from.text == "2026-03-04T18:00");
-    for (const auto& l : r.losses) INFO(l.kind << ": " << l.detail);
-    CHECK(r.losses.size() == 1);   // carol's [L2] evening over alice's week
-    CHECK(r.losses[0].kind == "unsupported");
+    CHECK(r.losses.empty());   // carol's [L2] evening over alice's [L1] week is Grafana's own resolution
 }
 
 TEST_CASE("interop import: bad vendor files are refused with the place") {
@@ -409,4 +407,27 @@ TEST_CASE("interop: export, read back as the vendor renders it, import: the same
         checkSame(back.plan, rp::Role::Secondary, timelineOf(plan, rp::Role::Secondary));
         CHECK(back.plan.weeks[6].primary == std::optional<std::string>("dan"));
     }
+}
+
+TEST_CASE("interop: --handoff text, vendor names and the summary lines") {
+    CHECK(rp::interop::parseHandoff("monday@09:00") == std::optional<std::pair<int, int>>({1, 540}));
+    CHECK(rp::interop::parseHandoff("Sunday@23:59") == std::optional<std::pair<int, int>>({0, 1439}));
+    CHECK(!rp::interop::parseHandoff("monday 09:00"));
+    CHECK(!rp::interop::parseHandoff("mon@09:00"));
+    CHECK(!rp::interop::parseHandoff("monday@24:00"));
+    for (const char* name : {"pagerduty", "opsgenie", "grafana-oncall", "goalert", "ics"})
+        CHECK(rp::interop::vendorName(*rp::interop::parseVendor(name)) == std::string(name));
+    CHECK(!rp::interop::parseVendor("PagerDuty"));
+    std::vector<rp::interop::Loss> losses = {
+        {"hole", rp::Role::Primary, rp::parseDate("2026-01-12"), std::nullopt, "second hole"},
+        {"unmapped-person", std::nullopt, std::nullopt, std::string("zed"), "zed has no id"},
+        {"hole", rp::Role::Secondary, rp::parseDate("2026-01-05"), std::nullopt, "first hole"},
+    };
+    rp::interop::sortLosses(losses);
+    CHECK(losses[0].kind == "unmapped-person");
+    CHECK(losses[1].detail == "first hole");
+    CHECK(rp::interop::lossSummary(losses) ==
+          std::vector<std::string>{"unmapped-person: 1 (zed has no id)", "hole: 2 (first: first hole)"});
+    CHECK(rp::interop::lossesToJson(losses)[1].dump() ==
+          R"({"kind":"hole","role":"secondary","week":"2026-01-05","person":null,"detail":"first hole"})");
 }

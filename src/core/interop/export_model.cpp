@@ -270,6 +270,19 @@ std::vector<Piece> flatten(std::vector<Coverage> cover, Instant from, Instant to
     return out;
 }
 
+long anchorWeek(const Grid& grid, int minute, long fallback) {
+    const Instant at = grid.at(0, minute);
+    const date::local_seconds nominal{grid.date(0).time_since_epoch() + std::chrono::minutes{minute}};
+    return localReading(grid.zone, at).local == nominal ? 0 : fallback;
+}
+
+std::vector<std::string> rotated(const std::vector<std::string>& cycle, long anchor) {
+    std::vector<std::string> out;
+    const long n = static_cast<long>(cycle.size());
+    for (long j = 0; j < n; ++j) out.push_back(cycle[static_cast<std::size_t>((((j + anchor) % n) + n) % n)]);
+    return out;
+}
+
 void addWeeklyTurns(const Grid& grid, const std::vector<std::string>& cycle, int turn_minute, Instant from, Instant to,
                     std::vector<Coverage>& out) {
     if (cycle.empty() || !(from < to)) return;

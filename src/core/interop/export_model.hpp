@@ -68,6 +68,16 @@ extern const char* const kConflict;
 // The coverage as pieces over [from, to): "" nobody, kConflict two or more people.
 std::vector<Piece> flatten(std::vector<Coverage> cover, Instant from, Instant to);
 
+// The week whose handoff anchors a rotation written with an instant (PagerDuty's
+// rotation_virtual_start, Opsgenie's startDate, GoAlert's start): week 0, unless its
+// handoff at `minute` is a local time daylight saving skips (its instant reads as another
+// wall-clock time, which the vendor would repeat every week); then `fallback` (-1 or 1),
+// whose handoff exists.
+long anchorWeek(const Grid& grid, int minute, long fallback);
+// The cycle as a vendor's user list anchored at week `anchor`: turn j of the list is
+// the plan's week anchor + j.
+std::vector<std::string> rotated(const std::vector<std::string>& cycle, long anchor);
+
 // The weekly rotation's turns clipped to [from, to): turn k runs from week k's day at
 // `turn_minute` to week k + 1's, person cycle[k mod n].
 void addWeeklyTurns(const Grid& grid, const std::vector<std::string>& cycle, int turn_minute, Instant from, Instant to,

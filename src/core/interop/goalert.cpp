@@ -24,21 +24,25 @@ ExportResult exportGoAlert(const Plan& plan, const UserMap& users) {
         const std::string name = scheduleName(plan, r.role);
         Json targets = Json::array();
         if (!r.cycle.people.empty()) {
+            // start: the first handoff, or the one before when daylight saving skips its
+            // local time (GoAlert repeats start's wall-clock time).
+            const long anchor = m.empty ? 0 : anchorWeek(m.grid, m.grid.minute, -1);
             Json ids = Json::array();
-            for (const std::string& p : r.cycle.people) ids.push_back(ur.id(p));
+            for (const std::string& p : rotated(r.cycle.people, anchor)) ids.push_back(ur.id(p));
             const long n = static_cast<long>(r.cycle.people.size());
             const std::string& next = r.cycle.people[static_cast<std::size_t>(m.grid.weeks % n)];
+            const long next_index = (((m.grid.weeks - anchor) % n) + n) % n;   // in userIDs
             Json rotation = Json::object();
             rotation["name"] = name + " rotation";
             rotation["description"] =
                 "Rotaplan: weekly on " + std::string(weekdayName(plan.policy.handoff_weekday)) + " at " +
                 formatHm(plan.policy.handoff_minute) + ". The schedule's temporary schedule holds the plan until " +
                 formatDate(m.grid.date(m.grid.weeks)) + "; from then on the rotation goes on with " +
-                personLabel(plan, next) + ": set activeUserIndex " + std::to_string(m.grid.weeks % n) +
+                personLabel(plan, next) + ": set activeUserIndex " + std::to_string(next_index) +
                 " (updateRotation) at that handoff.";
             rotation["timeZone"] = m.zone_name;
             rotation["start"] = formatRfc3339(zone, m.empty ? localToInstant(zone, m.grid.first, m.grid.minute)
-                                                            : m.grid.handoff(0));
+                                                            : m.grid.handoff(anchor));
             rotation["type"] = "weekly";
             rotation["shiftLength"] = 1;
             rotation["userIDs"] = std::move(ids);

@@ -19,8 +19,9 @@ constexpr int kWeekSeconds = 7 * 24 * 3600;
 const char* const kIcalDays[7] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
 
 // Runs of grid weeks the rolling rotation covers: every week with nobody on call for some
-// of it is left out (a rolling shift has no "nobody"; its until is a handoff). After the
-// plan the rotation goes on from the end of the last run, or from the span's end.
+// of it is left out (a rolling shift has no "nobody"; its until is a handoff), and so is a
+// short DST week that would end a run. After the plan the rotation goes on from the end of
+// the last run, or from the span's end.
 struct Segment {
     long from, to;   // grid weeks [from, to); to == -1: no end
 };
@@ -38,7 +39,16 @@ std::vector<Segment> segments(const ExportModel& m, const RoleModel& r) {
         }
     }
     out.push_back({start >= 0 ? start : m.grid.weeks, -1});
-    return out;
+    // A run must not end with a week shorter than 604800 s (the one that loses an hour to
+    // DST): its occurrence would outlast the handoff, into the week left out, wherever
+    // Grafana lets an occurrence that started before `until` run its whole duration. Such
+    // a week leaves the run; its pieces become overrides of their exact length.
+    std::vector<Segment> kept;
+    for (Segment s : out) {
+        while (s.to > s.from && m.grid.handoff(s.to) - m.grid.handoff(s.to - 1) < std::chrono::seconds{kWeekSeconds}) --s.to;
+        if (s.to < 0 || s.to > s.from) kept.push_back(s);
+    }
+    return kept;
 }
 
 }  // namespace
@@ -79,8 +89,11 @@ ExportResult exportGrafanaOnCall(const Plan& plan, const UserMap& users) {
             shift["type"] = "rolling_users";
             shift["time_zone"] = m.zone_name;
             shift["level"] = 1;
-            shift["start"] = naiveLocal(zone, m.grid.handoff(s.from));
-            shift["rotation_start"] = naiveLocal(zone, m.grid.handoff(s.from));
+            // The handoff as the plan says it (a 02:30 that daylight saving skips stays
+            // 02:30, so every later occurrence is at 02:30 too), not the instant's reading.
+            const std::string start = formatDate(m.grid.date(s.from)) + "T" + formatHm(m.grid.minute) + ":00";
+            shift["start"] = start;
+            shift["rotation_start"] = start;
             shift["duration"] = kWeekSeconds;
             shift["frequency"] = "weekly";
             shift["interval"] = 1;

@@ -32,24 +32,28 @@ ExportResult exportOpsgenie(const Plan& plan, const UserMap& users) {
     for (const RoleModel& r : m.roles) {
         // The cycle as the rotation (it goes on after the plan); a rotation of nobody only
         // when nobody holds the role at all.
+        // The rotation starts (and is active from) the first handoff, or the second when
+        // daylight saving skips the first one's local time; overrides then hold week 0.
         std::vector<Fix> fixes;
         const bool with_cycle = !r.cycle.people.empty() && !m.empty;
+        const long anchor = m.empty ? 0 : anchorWeek(m.grid, turn_minute, 1);
         if (!m.empty) {
             std::vector<Coverage> cover;
-            addWeeklyTurns(m.grid, r.cycle.people, turn_minute, m.span_start, m.span_end, cover);
+            const Instant active = std::max(m.span_start, m.grid.at(anchor, turn_minute));
+            addWeeklyTurns(m.grid, r.cycle.people, turn_minute, active, m.span_end, cover);
             fixes = differences(m, r.target, flatten(std::move(cover), m.span_start, m.span_end));
         }
 
         Json participants = Json::array();
         if (with_cycle) {
-            for (const std::string& p : r.cycle.people) participants.push_back(ur.opsgenieUser(p));
+            for (const std::string& p : rotated(r.cycle.people, anchor)) participants.push_back(ur.opsgenieUser(p));
         } else {
             participants.push_back(Json{{"type", "none"}});
         }
         Json rotation = Json::object();
         rotation["name"] = kRotationName;
         rotation["startDate"] = formatRfc3339(zone, m.empty ? localToInstant(zone, m.grid.first, turn_minute)
-                                                            : m.grid.at(0, turn_minute));
+                                                            : m.grid.at(anchor, turn_minute));
         rotation["type"] = "weekly";
         rotation["length"] = 1;
         rotation["participants"] = std::move(participants);

@@ -54,16 +54,19 @@ ExportResult exportPagerDuty(const Plan& plan, const UserMap& users) {
         const std::vector<Fix> fixes =
             m.empty ? std::vector<Fix>{} : differences(m, r.target, flatten(std::move(cover), m.span_start, m.span_end));
 
+        // rotation_virtual_start: the first handoff, or the one before it when daylight
+        // saving skips the first one's local time (the wall-clock PagerDuty repeats).
+        const long anchor = anchorWeek(m.grid, m.grid.minute, -1);
         Json layers = Json::array();
         Json layer_users = Json::array();
-        for (const std::string& p : r.cycle.people) layer_users.push_back(Json{{"user", userRef(ur.id(p))}});
+        for (const std::string& p : rotated(r.cycle.people, anchor)) layer_users.push_back(Json{{"user", userRef(ur.id(p))}});
         int n = 0;
         for (const auto& [a, b] : segs) {
             Json layer = Json::object();
             layer["name"] = "Layer " + std::to_string(++n);
             layer["start"] = formatRfc3339(zone, a);
             layer["end"] = b ? Json(formatRfc3339(zone, *b)) : Json(nullptr);
-            layer["rotation_virtual_start"] = formatRfc3339(zone, m.grid.handoff(0));
+            layer["rotation_virtual_start"] = formatRfc3339(zone, m.grid.handoff(anchor));
             layer["rotation_turn_length_seconds"] = kWeekSeconds;
             layer["users"] = layer_users;
             layer["restrictions"] = Json::array();

@@ -120,11 +120,13 @@ struct Overlap {
 // Lays a role's entries end to end (step 2): entries are painted from the lowest
 // priority up and, within one priority, from the latest start back, so where two
 // overlap the higher priority ([L2] in iCalendar) keeps the time, else the one on call
-// first. Each overlap of two people is recorded.
+// first. Each overlap of two people of one priority is recorded (a higher level cutting
+// a lower one is how the vendor resolves them: nothing is lost).
 void layOut(RoleInput& in, const std::vector<int>& person_of_user, std::vector<Overlap>& overlaps) {
     struct Segment {
         Instant end;
         int person;
+        int priority;
     };
     std::vector<std::size_t> order(in.timeline.entries.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -144,12 +146,13 @@ void layOut(RoleInput& in, const std::vector<int>& person_of_user, std::vector<O
             const Instant s0 = it->first;
             const Segment seg = it->second;
             it = painted.erase(it);
-            if (seg.person != who)
+            // A higher level over a lower one is the vendor's own resolution, not a loss.
+            if (seg.person != who && seg.priority == e.priority)
                 overlaps.push_back({in.role, who, seg.person, std::max(s0, e.start), std::min(seg.end, e.end)});
-            if (s0 < e.start) painted.emplace(s0, Segment{e.start, seg.person});
-            if (seg.end > e.end) it = painted.emplace(e.end, Segment{seg.end, seg.person}).first;
+            if (s0 < e.start) painted.emplace(s0, Segment{e.start, seg.person, seg.priority});
+            if (seg.end > e.end) it = painted.emplace(e.end, Segment{seg.end, seg.person, seg.priority}).first;
         }
-        painted.emplace(e.start, Segment{e.end, who});
+        painted.emplace(e.start, Segment{e.end, who, e.priority});
     }
     for (const auto& [start, seg] : painted) {
         if (!in.pieces.empty() && in.pieces.back().person == seg.person && in.pieces.back().end == start)

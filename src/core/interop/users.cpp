@@ -94,9 +94,8 @@ void UserResolver::unmapped(const std::string& person) {
     const std::string who = detail::personLabel(plan_, person);
     std::string detail;
     if (!map_.given) {
-        detail = who + " has no " + std::string(vendorTitle(vendor_)) +
-                 " user id (no --users given): the export uses \"" + person +
-                 "\"; pass --users with the vendor's user list or a map, or replace it by hand.";
+        detail = who + " has no " + std::string(vendorTitle(vendor_)) + " user id, so the export uses \"" + person +
+                 "\": give the vendor's user list (--users; in the page, Choose a user list), or replace it by hand.";
     } else if (!p || !p->email || p->email->empty()) {
         detail = who + " has no e-mail to match and is not a key of --users: the export uses \"" + person +
                  "\"; add the person to the map or replace it by hand.";
@@ -108,17 +107,28 @@ void UserResolver::unmapped(const std::string& person) {
 }
 
 std::string UserResolver::id(const std::string& person) {
-    if (auto found = lookUp(person)) return *found;
-    unmapped(person);
-    return person;
+    if (auto it = ids_.find(person); it != ids_.end()) return it->second;
+    std::string id = person;
+    if (auto found = lookUp(person)) id = *found;
+    else unmapped(person);
+    ids_.emplace(person, id);
+    return id;
 }
 
 Json UserResolver::opsgenieUser(const std::string& person) {
-    if (auto found = lookUp(person)) return Json{{"type", "user"}, {"id", *found}};
+    if (auto it = recipients_.find(person); it != recipients_.end()) return it->second;
+    Json recipient;
     const Person* p = plan_.findPerson(person);
-    if (p && p->email && !p->email->empty()) return Json{{"type", "user"}, {"username", *p->email}};
-    unmapped(person);
-    return Json{{"type", "user"}, {"username", person}};
+    if (auto found = lookUp(person)) {
+        recipient = Json{{"type", "user"}, {"id", *found}};
+    } else if (p && p->email && !p->email->empty()) {
+        recipient = Json{{"type", "user"}, {"username", *p->email}};
+    } else {
+        unmapped(person);
+        recipient = Json{{"type", "user"}, {"username", person}};
+    }
+    recipients_.emplace(person, recipient);
+    return recipient;
 }
 
 }  // namespace rp::interop

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/interop/interop.hpp"
@@ -28,6 +29,8 @@ private:
     Vendor vendor_;
     std::vector<std::string> reported_;
     std::vector<Loss> losses_;
+    std::unordered_map<std::string, std::string> ids_;   // person -> id, once looked up
+    std::unordered_map<std::string, Json> recipients_;   // person -> Opsgenie recipient
 };
 
 }  // namespace rp::interop
