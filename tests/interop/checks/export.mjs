@@ -9,7 +9,7 @@ import { evaluate as gaEval } from '../vendors/goalert.mjs';
 import { ShapeError } from '../vendors/common.mjs';
 import { differences, describe, uncovered, valueAt } from '../lib/timeline.mjs';
 import { exportTimelines, handoffAt, resolve, spanOf, weekSpans } from '../lib/plan.mjs';
-import { addDays, fmtInstant, parseDate, transitions } from '../lib/tz.mjs';
+import { addDays, fmtInstant, parseDate, toLocal } from '../lib/tz.mjs';
 import { resolver } from '../lib/users.mjs';
 import { usersFile } from '../lib/gen.mjs';
 import { readFileSync } from 'node:fs';
@@ -327,6 +327,10 @@ function checkNatural(vendor, g, doc, byRole, want, rs, span, rounded) {
         + s.shifts.filter((x) => x.type === 'rolling_users' && x.until != null).length;
     }
     if (vendor === 'opsgenie' && (rounded || meta.quarter)) allowance = plan.weeks.length;
+    // A first handoff that DST skips: its wall clock is not the handoff's, so a rotation anchored
+    // on it would turn at the wrong time every week; the first week may cost one override.
+    const l0 = toLocal(plan.team.timezone, weekSpans(plan)[0].s);
+    if (`${String(l0.h).padStart(2, '0')}:${String(l0.mi).padStart(2, '0')}` !== (plan.policy?.handoff?.time ?? '09:00')) allowance += 1;
     const cost = sh.overrides + Math.max(0, sh.rotations - 1);
     assert(sh.rotations >= 1, `${role}: at least one native rotation`);
     if (differing === 0) {

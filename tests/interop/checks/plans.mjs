@@ -40,6 +40,10 @@ export function exportPlans() {
     [2006, 'plain', { zone: 'Europe/Berlin', weekday: 'monday', time: '09:00', weeks: 60, people: 5 }, true],
     [2007, 'mixed', { zone: 'Australia/Sydney', weekday: 'friday', time: '17:30', weeks: 30, shadow: true, outside: true }, false],
     [2008, 'holes', { zone: 'Pacific/Chatham', weekday: 'tuesday', time: '00:00', weeks: 16, gapWeek: true }, false],
+    // The first handoff itself skipped by DST (02:30 on 2026-03-29 reads 03:00), or repeated (2026-10-25).
+    [2009, 'plain', { zone: 'Europe/Berlin', weekday: 'sunday', time: '02:30', start: '2026-03-29', weeks: 12, people: 3 }, true],
+    [2010, 'deviating', { zone: 'Europe/Berlin', weekday: 'sunday', time: '02:30', start: '2026-10-25', weeks: 12, people: 4 }, true],
+    [2011, 'gappy', { zone: 'America/New_York', weekday: 'sunday', time: '02:15', start: '2027-03-14', weeks: 11, people: 3 }, true],
   ];
   for (const [seed, kind, opts, natural] of named) out.push({ g: generate(seed, kind, opts), natural });
   return out;

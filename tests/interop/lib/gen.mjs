@@ -86,7 +86,7 @@ export function generate(seed, kind, opts = {}) {
   });
   const trainee = { id: 'tess', name: 'Tess Trainee', email: 'tess@example.com', trainee: true };
   const lead = { id: 'lee', name: 'Lee Lead', email: 'lee@example.com', on_call: false };
-  const first = startDate(r, zone, weekday);
+  const first = opts.start ? parseDate(opts.start) : startDate(r, zone, weekday);
   const cycleP = people.map((p) => p.id);
   const shiftBy = nPeople > 2 ? r.int(1, nPeople - 1) : 1;
   const cycleS = cycleP.map((_, i) => cycleP[(i + shiftBy) % nPeople]);
