@@ -20,6 +20,10 @@
     function callJson(name, argTypes, args) {
       return JSON.parse(Module.ccall(name, 'string', argTypes, args));
     }
+    function withOptions(name, options) {
+      var opts = JSON.stringify(options || {});
+      return withString(opts, function (p) { return callJson(name, ['number'], [p]); });
+    }
     function unwrap(result, key) {
       if (!result.ok) throw new Error(result.error);
       return result[key];
@@ -31,7 +35,11 @@
         return r.ok ? { ok: true } : { ok: false, error: r.error };
       },
       planJson: function () { return Module.ccall('rp_api_plan_json', 'string', [], []); },
-      check: function () { return unwrap(callJson('rp_api_check', [], []), 'report'); },
+      // check() at the page's today (the viewer's clock in the team's zone); check({today: 'YYYY-MM-DD'})
+      check: function (options) {
+        if (options === undefined) return unwrap(callJson('rp_api_check', [], []), 'report');
+        return unwrap(withOptions('rp_api_check_with', options), 'report');
+      },
       simulate: function (requestId) {
         return unwrap(callJson('rp_api_simulate', ['string'], [String(requestId)]), 'simulation');
       },
@@ -54,6 +62,17 @@
           });
         });
       },
+      // Published rotations (docs/changes.md), as the CLI commands of the same names.
+      publish: function (options) {
+        var r = withOptions('rp_api_publish', options);
+        if (!r.ok) { var e = new Error(r.error); e.blockers = r.blockers || []; throw e; }
+        return { at: r.at, weeks: r.weeks };
+      },
+      diff: function (options) { return unwrap(withOptions('rp_api_diff', options), 'diff'); },
+      announce: function (options) { return unwrap(withOptions('rp_api_announce', options), 'text'); },
+      whois: function (options) { return unwrap(withOptions('rp_api_whois', options), 'whois'); },
+      next: function (options) { return unwrap(withOptions('rp_api_next', options), 'next'); },
+      review: function (options) { return unwrap(withOptions('rp_api_review', options), 'review'); },
       exportText: function (format, options) {
         var opts = JSON.stringify(options || {});
         return unwrap(withString(opts, function (p) {
@@ -81,6 +100,8 @@
       revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
       // The Import dialog's preview: {show, vendor, files, ok, error, losses, weeks}.
       importPreview: function () { return JSON.parse(Module.ccall('rp_test_import_preview', 'string', [], [])); },
+      // Fixes the page's today (the date the notice window starts); '' = the clock again.
+      setToday: function (date) { return Module.ccall('rp_test_set_today', 'number', ['string'], [String(date || '')]) !== 0; },
       // Resolves after n more frames have been drawn.
       frames: function (n) {
         return new Promise(function (resolve) {

@@ -38,6 +38,7 @@ std::optional<std::string> ReadFile(const char* path) {
 void TakePlatformInput(App& app) {
     while (auto file = platform::TakeOpenedFile()) {
         if (TakeInteropFile(app, file->name, file->text, file->purpose)) continue;
+        if (TakeReviewFile(app, file->name, file->text, file->purpose)) continue;   // an incident log (view_review.cpp)
         if (auto error = LoadPlanText(app, file->text, "Open " + file->name)) {
             ShowError(app, "Cannot open " + file->name, *error + "\n\nThe open plan was not changed.");
         } else {
@@ -232,6 +233,7 @@ void RunFrame(App& app) {
     if (app.windows.exports) DrawExportsWindow(app);
     if (app.windows.about) DrawAboutWindow(app);
     DrawIncidentViews(app);
+    DrawChangesViews(app);
     if (app.req.show_requests) DrawRequestsWindow(app);
     if (app.req.show_cover) DrawCoverWindow(app);
     TickDraft(app);

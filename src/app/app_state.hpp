@@ -13,6 +13,7 @@
 #include "core/rules/check.hpp"
 #include "core/model/plan.hpp"
 #include "core/model/shifts.hpp"
+#include "state_changes.hpp"
 #include "state_incidents.hpp"
 #include "state_interop.hpp"
 #include "state_requests.hpp"
@@ -45,6 +46,7 @@ struct Derived {
     std::vector<PersonLoad> load;              // one per person in the pool and beyond
     std::vector<std::string> problems;         // derivation failures (bad zone...), shown in the status bar
     const date::time_zone* team_zone = nullptr;
+    rp::Date today{};                          // the check's today (state_changes.hpp PageToday)
 };
 
 // Windows the user can show or hide (View menu).
@@ -147,6 +149,7 @@ struct App {
     IncidentViews inc_views;               // escalation, gaps, incidents, pay, handoff (state_incidents.hpp)
     RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
     InteropState interop;                  // File > Import..., vendor exports (state_interop.hpp)
+    ChangesState chg;                      // published rotations, the review (state_changes.hpp)
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;

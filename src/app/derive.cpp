@@ -49,8 +49,10 @@ void CountWeekends(const rp::Plan& plan, const date::time_zone* zone, const std:
 
 void RefreshDerived(App& app) {
     Derived& d = app.derived;
-    if (d.revision == app.doc.revision()) return;
+    const rp::Date today = PageToday(app);   // the rules late-change and history-change need it
+    if (d.revision == app.doc.revision() && d.today == today) return;
     d.revision = app.doc.revision();
+    d.today = today;
     const rp::Plan& plan = app.doc.plan();
     d.problems.clear();
     d.violations_by_week.clear();
@@ -61,7 +63,9 @@ void RefreshDerived(App& app) {
         d.problems.push_back(e.what());
     }
     try {
-        d.report = rp::check(plan);
+        rp::CheckOptions options;
+        options.today = today;
+        d.report = rp::check(plan, options);
     } catch (const std::exception& e) {
         d.report = rp::Report();
         d.problems.push_back(std::string("check failed: ") + e.what());
@@ -106,6 +110,7 @@ void RefreshDerived(App& app) {
     }
     for (const rp::Override& o : plan.overrides) ++slot(o.person).override_pieces;
     for (auto& [id, n] : weekends) slot(id).weekends = n;
+    RefreshChanges(app);
 }
 
 }  // namespace app

@@ -66,6 +66,7 @@ void DrawMainMenu(App& app) {
         IncidentViewsMenuItems(app);
         ImGui::MenuItem("Requests", nullptr, &app.req.show_requests);
         Tag("menu:Requests");
+        ChangesMenuItems(app);
         ImGui::Separator();
         ActionMenuItem(app, ActionId::ToggleTheme);
         Tag("menu:View/Dark theme");

@@ -130,6 +130,10 @@ void DrawStatusBar(App& app) {
             }
         }
     }
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    DrawOnCallNow(app);
     std::string right = "Your zone: " + app.viewer.name;
     float w = ImGui::CalcTextSize(right.c_str()).x;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10.0f, ImGui::GetWindowWidth() - w - 12.0f));

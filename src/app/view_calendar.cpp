@@ -133,6 +133,7 @@ void DrawTimeline(App& app, rp::Date first) {
         if (cell > ImGui::CalcTextSize(label.c_str()).x + 2)
             dl->AddText(ImVec2(xa + 2, origin.y + line), holiday ? pal.warning_text : pal.muted_text, label.c_str());
     }
+    DrawNoticeWindowBand(app, dl, t0, t1, tl.x0, tl.x1, origin.y + header_h, origin.y + total_h);
     // Row labels and separators.
     for (int r = 0; r < rows; ++r) {
         float y = origin.y + header_h + r * row_h;

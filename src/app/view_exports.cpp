@@ -116,7 +116,7 @@ void DrawExportsWindow(App& app) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Vendor users");
         ImGui::SameLine();
-        if (ImGui::Button("Choose a user list…")) platform::OpenFilePickerFor("export:users", ".json,application/json");
+        if (ImGui::Button("Choose a user list…")) platform::OpenFilePickerFor(".json,application/json", "export:users");
         Tag("export:users");
         ImGui::SameLine();
         if (!users.error.empty()) {

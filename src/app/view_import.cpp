@@ -177,7 +177,7 @@ void DrawImportWindow(App& app) {
         ImGui::TextUnformatted(kRoleTitles[r]);
         ImGui::SameLine(label_w);
         if (ImGui::Button("Choose file…"))
-            platform::OpenFilePickerFor(std::string("import:") + kRoles[r], kVendors[st.vendor].accept);
+            platform::OpenFilePickerFor(kVendors[st.vendor].accept, std::string("import:") + kRoles[r]);
         Tag(std::string("import:choose:") + kRoles[r]);
         ImGui::SameLine();
         if (st.files[r]) {

@@ -272,6 +272,8 @@ void Toolbar(App& app) {
     if (ImGui::Button("Requests")) app.req.show_requests = true;
     Tag("button:requests");
     ImGui::SameLine();
+    PublishButton(app);
+    ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     TextMuted("%d weeks", (int)plan.weeks.size());
@@ -339,6 +341,7 @@ void DrawRotationView(App& app) {
                 if (it != d.violations_by_week.end()) SortIssues(plan, w, it->second, d.report, cells);
 
                 bool highlighted = app.rotation.highlight_week == i && platform::NowSeconds() < app.rotation.highlight_until;
+                TintNoticeRow(app, i);
                 if (highlighted) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, pal.highlight_bg);
 
                 // Week dates
@@ -380,6 +383,7 @@ void DrawRotationView(App& app) {
                     ImGui::TableSetColumnIndex(3 + r);
                     int tint = TintCell(cells[(int)roles[r]]);
                     RoleCell(app, i, roles[r], date_text);
+                    MarkChangedCell(app, w.start, roles[r]);
                     PopTint(tint);
                     IssueTooltip(cells[(int)roles[r]]);
                 }

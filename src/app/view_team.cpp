@@ -166,6 +166,10 @@ void PersonEditor(App& app, int index) {
     Tag("team:trainee");
     HelpMarker("Trainees may only shadow. People not in the rotation can still be escalation contacts.");
 
+    // Readiness (checklist, shadow weeks) and the next duties (view_changes.cpp).
+    DrawPersonReadiness(app, index);
+    DrawPersonNextDuties(app, index);
+
     // This person's time off.
     ImGui::SeparatorText("Time off");
     int shown = 0;

@@ -56,6 +56,17 @@ int cmdIncidents(Args& args);
 int cmdPay(Args& args);
 int cmdHandoff(Args& args);
 int cmdImport(Args& args);
+int cmdPublish(Args& args);
+int cmdDiff(Args& args);
+int cmdAnnounce(Args& args);
+int cmdWhois(Args& args);
+int cmdNext(Args& args);
+int cmdReview(Args& args);
+
+// --today YYYY-MM-DD (consumed); nullopt when absent. Throws UsageError when malformed.
+std::optional<Date> todayOption(Args& args);
+// The option's date, else the current date in the plan's team zone.
+Date todayFor(const std::optional<Date>& option, const Plan& plan);
 
 // The simulation options of `incidents` and `pay` (--rate, --count, --mix,
 // --security-share, --ack-mean) with the --seed text; throws UsageError.

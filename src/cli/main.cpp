@@ -12,7 +12,7 @@ const char* kUsage =
     "usage: rotaplan COMMAND [ARGS]\n"
     "\n"
     "commands:\n"
-    "  check PLAN [--json]                         check the plan against the rotation rules\n"
+    "  check PLAN [--today D] [--json]             check the plan against the rotation rules\n"
     "  simulate PLAN REQUEST_ID [--json]           the effect of a change request\n"
     "  escalate PLAN --severity S --at T [--security] [--ack LEVEL@MIN]... [--resolve MIN] [--json]\n"
     "                                              an incident's escalation timeline\n"
@@ -33,6 +33,17 @@ const char* kUsage =
     "  pay PLAN [--incidents FILE | --seed S ...] [--format csv|json] [-o FILE]\n"
     "                                              compensation per person and month\n"
     "  handoff PLAN --week DATE [-o FILE]          the handoff message for a week (Markdown)\n"
+    "  publish PLAN [--today D] [--force] [-o FILE]\n"
+    "                                              record the rotation as announced (the published snapshot)\n"
+    "  diff OLD NEW | diff PLAN [--today D] [--json]\n"
+    "                                              what changed (a plan: since its published snapshot)\n"
+    "  announce PLAN [--today D] [--weeks N] [--format slack|md]\n"
+    "                                              the announcement to post after publishing\n"
+    "  whois PLAN --at INSTANT [--json]            who is on call at an instant\n"
+    "  next PLAN --person ID [--count N] [--at T] [--json]\n"
+    "                                              a person's next duties\n"
+    "  review PLAN --incidents FILE --month YYYY-MM [--json]\n"
+    "                                              the monthly on-call review from an incident log\n"
     "\n"
     "PLAN may be - for standard input. 'rotaplan COMMAND --help' tells more.\n"
     "exit status: 0 success, 1 the check or verdict failed, 2 bad input or usage\n";
@@ -68,6 +79,12 @@ int main(int argc, char** argv) {
         if (command == "pay") return cmdPay(args);
         if (command == "handoff") return cmdHandoff(args);
         if (command == "import") return cmdImport(args);
+        if (command == "publish") return cmdPublish(args);
+        if (command == "diff") return cmdDiff(args);
+        if (command == "announce") return cmdAnnounce(args);
+        if (command == "whois") return cmdWhois(args);
+        if (command == "next") return cmdNext(args);
+        if (command == "review") return cmdReview(args);
         std::fprintf(stderr, "rotaplan: unknown command '%s' (try rotaplan --help)\n", command.c_str());
         return kBadInput;
     } catch (const UsageError& e) {

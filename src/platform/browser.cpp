@@ -35,21 +35,14 @@ std::string TakeMallocString(char* p) {
 // ---- JavaScript side ----------------------------------------------------------
 
 EM_JS(void, rp_js_init, (), {
-    function passFile(file, purpose) {
+    function passFile(file) {
         if (!file) return;
         file.text().then(function(text) {
             var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
             stringToUTF8(file.name, p1, n1);
             var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
             stringToUTF8(text, p2, n2);
-            if (purpose) {
-                var n3 = lengthBytesUTF8(purpose) + 1, p3 = _malloc(n3);
-                stringToUTF8(purpose, p3, n3);
-                _rp_platform_file_opened_for(p1, p2, p3);
-                _free(p3);
-            } else {
-                _rp_platform_file_opened(p1, p2);
-            }
+            _rp_platform_file_opened(p1, p2);
             _free(p1);
             _free(p2);
         }, function(err) {
@@ -57,23 +50,20 @@ EM_JS(void, rp_js_init, (), {
         });
     }
     Module.rpPassFile = passFile;
-    // purpose and accept are given by OpenFilePickerFor (a vendor file for the Import
-    // dialog...); without them the picked file is a plan to open.
-    Module.rpOpenPicker = function(purpose, accept) {
+    Module.rpOpenPicker = function() {
         var input = document.getElementById("rp-file-input");
         if (!input) {
             input = document.createElement("input");
             input.type = "file";
             input.id = "rp-file-input";
+            input.accept = ".json,application/json";
             input.style.display = "none";
             input.addEventListener("change", function() {
-                if (input.files.length > 0) passFile(input.files[0], input.dataset.purpose || "");
+                if (input.files.length > 0) passFile(input.files[0]);
                 input.value = "";
             });
             document.body.appendChild(input);
         }
-        input.dataset.purpose = purpose || "";
-        input.accept = accept || ".json,application/json";
         input.click();
     };
     var depth = 0;
@@ -123,8 +113,38 @@ EM_JS(void, rp_js_init, (), {
 });
 
 EM_JS(void, rp_js_open_picker, (), { Module.rpOpenPicker(); });
-EM_JS(void, rp_js_open_picker_for, (const char* purpose, const char* accept), {
-    Module.rpOpenPicker(UTF8ToString(purpose), UTF8ToString(accept));
+
+// A picker for files other than plans (the review's incident log): its own input element,
+// and the purpose passed back with the file.
+EM_JS(void, rp_js_open_picker_for, (const char* accept_c, const char* purpose_c), {
+    var accept = UTF8ToString(accept_c), purpose = UTF8ToString(purpose_c);
+    var id = "rp-file-input-" + purpose;
+    var input = document.getElementById(id);
+    if (!input) {
+        input = document.createElement("input");
+        input.type = "file";
+        input.id = id;
+        input.style.display = "none";
+        input.addEventListener("change", function() {
+            var file = input.files.length > 0 ? input.files[0] : null;
+            input.value = "";
+            if (!file) return;
+            file.text().then(function(text) {
+                var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
+                stringToUTF8(file.name, p1, n1);
+                var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
+                stringToUTF8(text, p2, n2);
+                var n3 = lengthBytesUTF8(input.dataset.purpose) + 1, p3 = _malloc(n3);
+                stringToUTF8(input.dataset.purpose, p3, n3);
+                _rp_platform_file_opened_for(p1, p2, p3);
+                _free(p1); _free(p2); _free(p3);
+            }, function(err) { console.warn('rotaplan: cannot read ' + file.name + ': ' + err); });
+        });
+        document.body.appendChild(input);
+    }
+    input.accept = accept;
+    input.dataset.purpose = purpose;
+    input.click();
 });
 
 EM_JS(void, rp_js_download, (const char* name, const char* mime, const char* data, int size), {
@@ -197,8 +217,8 @@ namespace platform {
 void Init() { rp_js_init(); }
 
 void OpenFilePicker() { rp_js_open_picker(); }
-void OpenFilePickerFor(const std::string& purpose, const std::string& accept) {
-    rp_js_open_picker_for(purpose.c_str(), accept.c_str());
+void OpenFilePickerFor(const std::string& accept, const std::string& purpose) {
+    rp_js_open_picker_for(accept.c_str(), purpose.c_str());
 }
 
 std::optional<OpenedFile> TakeOpenedFile() {
@@ -246,7 +266,7 @@ void Mark(const char* name) { rp_js_mark(name); }
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened(const char* name, const char* text) {
-    State().opened.push_back({name ? name : "", text ? text : "", ""});
+    State().opened.push_back({name ? name : "", text ? text : ""});
 }
 EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened_for(const char* name, const char* text, const char* purpose) {
     State().opened.push_back({name ? name : "", text ? text : "", purpose ? purpose : ""});

@@ -15,14 +15,13 @@ void Init();
 struct OpenedFile {
     std::string name;   // the file's name as the browser gives it
     std::string text;   // its contents (UTF-8)
-    std::string purpose;   // "" for a plan to open (picked or dropped); else OpenFilePickerFor's
+    std::string purpose;  // "" for a plan; else what OpenFilePickerFor was asked for
 };
 // Opens the browser's file picker; the chosen file arrives later through TakeOpenedFile.
 void OpenFilePicker();
-// Opens the picker for a file wanted for something else than opening a plan (a vendor
-// file for File > Import...); it arrives through TakeOpenedFile with that `purpose`.
-// `accept` is the picker's filter, e.g. ".json,.ics".
-void OpenFilePickerFor(const std::string& purpose, const std::string& accept);
+// A picker for another kind of file (`accept` as the input element's, e.g. ".csv,.json");
+// the file arrives through TakeOpenedFile with `purpose` set.
+void OpenFilePickerFor(const std::string& accept, const std::string& purpose);
 // A file the user picked or dropped onto the page since the last call, if any.
 std::optional<OpenedFile> TakeOpenedFile();
 // True while a file is being dragged over the page (for a drop hint).

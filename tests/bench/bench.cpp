@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "core/changes/incident_log.hpp"
+#include "core/changes/publish.hpp"
+#include "core/changes/review.hpp"
 #include "core/rules/check.hpp"
 #include "core/rules/draft.hpp"
 #include "core/rules/draft_job.hpp"
@@ -169,6 +172,18 @@ int main(int argc, char** argv) {
     std::printf("plan_bytes\t%zu\n", text.size());
     if (wanted("read_ms")) std::printf("read_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::readPlan(text).ok(); }));
     if (wanted("check_ms")) std::printf("check_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::check(plan).violations.size(); }));
+    // The check with a published snapshot (changes.md): published in the middle of the
+    // 520 weeks, then 20 weeks edited; today in the middle, so every rule runs, history
+    // and notice window included.
+    if (wanted("check_published_ms")) {
+        const rp::Date today = date::sys_days{date::year{2030} / 12 / 2};
+        rp::Plan published = plan;
+        published.published = rp::snapshotOf(plan, today - date::days{30});
+        for (int k = 0; k < 20; ++k) std::swap(published.weeks[25 * k + 3].primary, published.weeks[25 * k + 3].secondary);
+        rp::CheckOptions o;
+        o.today = today;
+        std::printf("check_published_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::check(published, o).violations.size(); }));
+    }
     if (wanted("export_json_ms")) std::printf("export_json_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::exportJsonText(plan).size(); }));
     if (wanted("export_ics_ms")) std::printf("export_ics_ms\t%.3f\n", timeMs(repeat, [&] {
         rp::IcsOptions o;
@@ -266,6 +281,35 @@ int main(int argc, char** argv) {
         });
         g_sink += static_cast<std::size_t>(n);
         std::printf("incidents_100k_ms\t%.3f\n", ms);
+    }
+    // ---- the monthly review (docs/changes.md): 100,000 logged incidents as CSV (90,000 in
+    // the month reviewed, 10,000 in the month before), read and reviewed ----
+    if (wanted("review_100k_ms")) {
+        std::mt19937 rng(99);
+        std::string csv = "id,opened,acknowledged,resolved,severity,escalated_to\n";
+        const char* sev[] = {"P0", "P1", "P2", "P3"};
+        const char* esc[] = {"", "", "", "", "secondary", "escalation", "cto"};
+        const rp::Instant month_start = rp::localToInstant(rp::findZone("America/New_York"), date::sys_days{date::year{2030} / 6 / 1}, 0);
+        for (int i = 0; i < 100000; ++i) {
+            const long long offset = i < 90000 ? static_cast<long long>(rng() % (30u * 86400u))
+                                               : -static_cast<long long>(1 + rng() % (31u * 86400u));
+            const rp::Instant opened = month_start + std::chrono::seconds{offset};
+            const rp::Instant ack = opened + std::chrono::seconds{30 + rng() % 900};
+            const rp::Instant res = ack + std::chrono::seconds{300 + rng() % 20000};
+            csv += "i" + std::to_string(i) + "," + 
+                   rp::formatRfc3339(rp::findZone("UTC"), opened) + "," + rp::formatRfc3339(rp::findZone("UTC"), ack) + "," +
+                   (i % 17 ? rp::formatRfc3339(rp::findZone("UTC"), res) : std::string()) + "," + sev[rng() % 4] + "," +
+                   esc[rng() % 7] + "\n";
+        }
+        std::size_t n = 0;
+        const double ms = timeMs(std::min(repeat, 5), [&] {
+            auto log = rp::readIncidentLog(plan, csv);
+            const auto& list = std::get<std::vector<rp::LoggedIncident>>(log);
+            const rp::Review r = rp::reviewMonth(plan, list, 2030, 6);
+            n = static_cast<std::size_t>(r.month.incidents) + r.month.misses.size();
+        });
+        g_sink += n;
+        std::printf("review_100k_ms\t%.3f\n", ms);
     }
     return 0;
 }

@@ -20,7 +20,8 @@
 //     schemas/*-export.schema.json, with and without --users (tests/exports/vendor-exports.mjs).
 // Prints "N passed, N failed"; exits 1 on any failure.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -443,6 +444,106 @@ function checkSchemaAgainstReader(base) {
   });
 }
 
+// ------------------------------------------------------------------ calendars that update
+// docs/changes.md "Calendars that update": a calendar that imported an earlier file and
+// imports a later one (events replaced when their SEQUENCE is higher, removed when
+// CANCELLED, as RFC 5546 and the calendar applications do) must hold exactly the plan's
+// current shifts: no stale event after a swap, before or after publishing.
+function importInto(store, text) {
+  const comp = new ICAL.Component(ICAL.parse(text));
+  for (const vtz of comp.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtz);
+  for (const ve of comp.getAllSubcomponents('vevent')) {
+    const ev = new ICAL.Event(ve);
+    const uid = ev.uid;
+    const seq = Number(ve.getFirstPropertyValue('sequence'));
+    assert(Number.isInteger(seq) && seq >= 0, `${uid}: SEQUENCE missing or not a number`);
+    const status = ve.getFirstPropertyValue('status');
+    const old = store.get(uid);
+    const item = { seq, summary: ev.summary, start: ev.startDate.toJSDate().getTime(), end: ev.endDate.toJSDate().getTime() };
+    if (old) {
+      const same = old.summary === item.summary && old.start === item.start && old.end === item.end;
+      if (status === 'CANCELLED') assert(seq > old.seq, `${uid}: cancelled with SEQUENCE ${seq}, not above ${old.seq}`);
+      else if (!same) assert(seq > old.seq, `${uid}: changed but SEQUENCE ${seq} is not above ${old.seq}`);
+      else if (seq < old.seq) throw new Error(`${uid}: SEQUENCE went down`);
+    }
+    if (status === 'CANCELLED') store.delete(uid);
+    else if (!old || seq >= old.seq) store.set(uid, item);
+  }
+  return store;
+}
+
+function checkCalendarUpdates() {
+  const tmp = mkdtempSync(join(tmpdir(), 'rotaplan-ics-'));
+  const base = join(root, 'tests/data/example.json');
+  const pub1 = join(tmp, 'pub1.json');
+  run(['publish', base, '--today', '2026-11-20', '-o', pub1]);
+  // r1 applied by hand: alice (primary 2026-11-30) and carol (primary 2026-12-07) swap.
+  const swapped = JSON.parse(readFileSync(pub1, 'utf8'));
+  swapped.weeks[0].primary = 'carol';
+  swapped.weeks[1].primary = 'alice';
+  swapped.requests.find((r) => r.id === 'r1').status = 'applied';
+  const edited = join(tmp, 'edited.json');
+  writeFileSync(edited, JSON.stringify(swapped, null, 2));
+  const pub2 = join(tmp, 'pub2.json');
+  run(['publish', edited, '--today', '2026-11-21', '--force', '-o', pub2]);  // r1 makes alice consecutive: forced
+  // ... and swapped back, published again.
+  const back = JSON.parse(readFileSync(pub2, 'utf8'));
+  back.weeks[0].primary = 'alice';
+  back.weeks[1].primary = 'carol';
+  const edited3 = join(tmp, 'edited3.json');
+  writeFileSync(edited3, JSON.stringify(back, null, 2));
+  const ics = (plan, person) => run(['export', plan, '--format', 'ics', '--stamp', STAMP, ...(person ? ['--person', person] : [])]);
+  const shiftsOf = (plan, person) => JSON.parse(run(['export', plan, '--format', 'json'])).shifts
+    .filter((s) => !person || s.person === person)
+    .map((s) => `${Date.parse(s.start)}-${Date.parse(s.end)}`).sort();
+  const held = (store) => [...store.values()].map((e) => `${e.start}-${e.end}`).sort();
+
+  for (const person of [null, 'alice', 'carol']) {
+    const who = person || 'team';
+    test(`calendar update (${who}): export after the swap, before publishing: no stale event`, () => {
+      const store = importInto(new Map(), ics(pub1, person));
+      importInto(store, ics(edited, person));
+      assertEq(held(store), shiftsOf(edited, person), 'events after re-import');
+    });
+    test(`calendar update (${who}): publish, then export: no stale event`, () => {
+      const store = importInto(new Map(), ics(pub1, person));
+      importInto(store, ics(pub2, person));
+      assertEq(held(store), shiftsOf(pub2, person), 'events after re-import');
+    });
+    test(`calendar update (${who}): a second publish raises SEQUENCE again`, () => {
+      const store = importInto(new Map(), ics(pub1, person));
+      importInto(store, ics(pub2, person));
+      importInto(store, ics(edited3, person));
+      assertEq(held(store), shiftsOf(edited3, person), 'events after the third import');
+    });
+  }
+  test('calendar update: the UID names week, role and piece; the swap keeps UIDs, raises SEQUENCE, cancels for alice', () => {
+    const events = (text) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((ve) => ({
+      uid: ve.getFirstPropertyValue('uid'), seq: ve.getFirstPropertyValue('sequence'),
+      status: ve.getFirstPropertyValue('status'), summary: ve.getFirstPropertyValue('summary') }));
+    const before = events(ics(pub1, null));
+    const after = events(ics(pub2, null));
+    assertEq(after.map((e) => e.uid).sort(), before.map((e) => e.uid).sort(), 'team calendar UIDs');
+    for (const e of [...before, ...after]) assert(/^\d{4}-\d\d-\d\d-(primary|secondary|shadow)-\d+\.platform@rotaplan$/.test(e.uid), `UID ${e.uid}`);
+    const first = (list) => list.find((e) => e.uid === '2026-11-30-primary-1.platform@rotaplan');
+    assertEq([first(before).seq, first(before).summary], [0, 'Platform on-call: primary (Alice Ng)'], 'before');
+    assertEq([first(after).seq, first(after).summary], [1, 'Platform on-call: primary (Carol Diaz)'], 'after');
+    const alice = events(ics(pub2, 'alice'));
+    const cancelled = alice.filter((e) => e.status === 'CANCELLED').map((e) => [e.uid, e.seq]);
+    assertEq(cancelled, [['2026-11-30-primary-1.platform@rotaplan', 1], ['2026-11-30-primary-3.platform@rotaplan', 1]], 'alice cancelled');
+    const gained = alice.find((e) => e.uid === '2026-12-07-primary-1.platform@rotaplan');
+    assert(gained && gained.seq === 1 && gained.status == null, 'alice gains the week of 2026-12-07 with SEQUENCE 1');
+    const third = events(ics(edited3, null));
+    assertEq(first(third).seq, 2, 'swapped back after the second publish');
+  });
+  test('calendar update: a published plan still matches plan.schema.json', () => {
+    for (const f of [pub1, pub2]) {
+      const doc = JSON.parse(readFileSync(f, 'utf8'));
+      if (!validatePlan(doc)) throw new Error(`${f}: ${ajv.errorsText(validatePlan.errors)}`);
+    }
+  });
+}
+
 const files = planFiles(process.argv.slice(3));
 if (!files.length) {
   console.error('no plan files found');
@@ -452,5 +553,6 @@ for (const f of files) checkPlan(f);
 const example = join(root, 'tests/data/example.json');
 checkSchemaAgainstReader(JSON.parse(readFileSync(existsSync(example) ? example : files[0], 'utf8')));
 checkVendorSchemasRefuse({ file: existsSync(example) ? example : files[0], run, test, assert, validators: validateVendor });
+if (!process.argv[3]) checkCalendarUpdates();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from datetime import datetime, timezone
 
 from icalendar import Calendar
@@ -104,6 +105,79 @@ def check_calendar(cli, plan_file, exp, utc):
         assert as_utc(ev.decoded("DTSTAMP"), where + " DTSTAMP") == stamp, "%s: DTSTAMP" % where
 
 
+def import_into(store, raw):
+    """A calendar re-importing a file: an event replaces the stored one when its SEQUENCE is
+    higher, a CANCELLED one removes it; a changed event with no higher SEQUENCE is an error
+    (the application would keep the stale one)."""
+    cal = Calendar.from_ical(raw)
+    for ev in cal.walk("VEVENT"):
+        uid = str(ev["UID"])
+        assert "SEQUENCE" in ev, "%s: no SEQUENCE" % uid
+        seq = int(ev["SEQUENCE"])
+        status = str(ev.get("STATUS", "CONFIRMED"))
+        item = (seq, str(ev["SUMMARY"]), as_utc(ev.decoded("DTSTART"), uid), as_utc(ev.decoded("DTEND"), uid))
+        old = store.get(uid)
+        if old is not None:
+            changed = old[1:] != item[1:]
+            if status == "CANCELLED" or changed:
+                assert seq > old[0], "%s: %s with SEQUENCE %d, not above %d" % (uid, status.lower(), seq, old[0])
+            assert seq >= old[0], "%s: SEQUENCE went down" % uid
+        if status == "CANCELLED":
+            store.pop(uid, None)
+        elif old is None or seq >= old[0]:
+            store[uid] = item
+    return store
+
+
+def check_updates(cli, tmp):
+    """docs/changes.md "Calendars that update": after a swap a re-imported calendar holds
+    exactly the current shifts (same UID, higher SEQUENCE, CANCELLED for a duty that left)."""
+    base = os.path.join(ROOT, "tests/data/example.json")
+    pub1 = os.path.join(tmp, "pub1.json")
+    run(cli, ["publish", base, "--today", "2026-11-20", "-o", pub1])
+    plan = json.load(open(pub1))
+    plan["weeks"][0]["primary"], plan["weeks"][1]["primary"] = "carol", "alice"
+    for r in plan["requests"]:
+        if r["id"] == "r1":
+            r["status"] = "applied"
+    edited = os.path.join(tmp, "edited.json")
+    json.dump(plan, open(edited, "w"))
+    pub2 = os.path.join(tmp, "pub2.json")
+    run(cli, ["publish", edited, "--today", "2026-11-21", "--force", "-o", pub2])
+
+    def ics(f, person):
+        return run(cli, ["export", f, "--format", "ics", "--stamp", STAMP] + (["--person", person] if person else []))
+
+    def shifts(f, person):
+        exp = json.loads(run(cli, ["export", f, "--format", "json"]))
+        return sorted((instant(s["start"]), instant(s["end"])) for s in exp["shifts"] if not person or s["person"] == person)
+
+    results = []
+    for person in (None, "alice", "carol"):
+        for later in (edited, pub2):
+            name = "calendar update (%s, %s): same UIDs, higher SEQUENCE, no stale event" % (
+                person or "team", "before publishing" if later == edited else "after publishing")
+            try:
+                store = import_into({}, ics(pub1, person))
+                first = dict(store)
+                import_into(store, ics(later, person))
+                held = sorted((v[2], v[3]) for v in store.values())
+                assert held == shifts(later, person), "%s: the calendar holds %s, the plan %s" % (name, held, shifts(later, person))
+                if person is None:
+                    assert set(store) == set(first), "team calendar UIDs changed"
+                results.append((name, None))
+            except Exception as e:  # noqa: BLE001
+                results.append((name, e))
+    try:
+        cal = Calendar.from_ical(ics(pub2, "alice"))
+        cancelled = sorted((str(e["UID"]), int(e["SEQUENCE"])) for e in cal.walk("VEVENT") if str(e.get("STATUS", "")) == "CANCELLED")
+        assert cancelled == [("2026-11-30-primary-1.platform@rotaplan", 1), ("2026-11-30-primary-3.platform@rotaplan", 1)], cancelled
+        results.append(("calendar update: alice's calendar cancels the pieces she gave away", None))
+    except Exception as e:  # noqa: BLE001
+        results.append(("calendar update: alice's calendar cancels the pieces she gave away", e))
+    return results
+
+
 def main(argv):
     if len(argv) < 2 or argv[1] in ("-h", "--help"):
         print("usage: /usr/bin/python3 tests/exports/check_ics.py ROTAPLAN_CLI [PLAN_DIR_OR_FILE ...]", file=sys.stderr)
@@ -130,6 +204,14 @@ def main(argv):
             except Exception as e:  # noqa: BLE001
                 failed += 1
                 print("FAIL %s: %s" % (name, e))
+    if not argv[2:]:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, error in check_updates(cli, tmp):
+                if error is None:
+                    passed += 1
+                else:
+                    failed += 1
+                    print("FAIL %s: %s" % (name, error))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -266,8 +266,10 @@ TEST_CASE("iCalendar: structure, UIDs, TZID times and VTIMEZONE") {
     CHECK(countLines(lines, "DTSTAMP:20261127T000000Z") == 11);
 
     // The first event: alice's first primary piece.
-    CHECK(countLines(lines, "UID:2026-11-30-primary-alice-20261130T140000Z@rotaplan") == 1);
-    CHECK(countLines(lines, "UID:2026-11-30-primary-carol-20261202T230000Z@rotaplan") == 1);
+    // UIDs name week, role and piece, never the person (docs/changes.md).
+    CHECK(countLines(lines, "UID:2026-11-30-primary-1.platform@rotaplan") == 1);
+    CHECK(countLines(lines, "UID:2026-11-30-primary-2.platform@rotaplan") == 1);
+    CHECK(countLines(lines, "SEQUENCE:0") == 11);
     CHECK(countLines(lines, "DTSTART;TZID=America/New_York:20261202T180000") == 1);
     CHECK(countLines(lines, "DTEND;TZID=America/New_York:20261203T090000") == 1);
     CHECK(countLines(lines, "SUMMARY:Platform on-call: primary (Carol Diaz)") == 2);
@@ -293,8 +295,8 @@ TEST_CASE("iCalendar: --person, --utc, UIDs stable across filters") {
     o.person = "alice";
     const auto lines = unfold(exportIcs(plan, o));
     CHECK(countLines(lines, "BEGIN:VEVENT") == 4);
-    CHECK(countLines(lines, "UID:2026-11-30-primary-alice-20261130T140000Z@rotaplan") == 1);
-    CHECK(countLines(lines, "UID:2026-11-30-primary-alice-20261203T140000Z@rotaplan") == 1);
+    CHECK(countLines(lines, "UID:2026-11-30-primary-1.platform@rotaplan") == 1);
+    CHECK(countLines(lines, "UID:2026-11-30-primary-3.platform@rotaplan") == 1);
 
     o.person.reset();
     o.utc = true;
@@ -362,12 +364,12 @@ TEST_CASE("iCalendar: UTC team zone uses Z times without VTIMEZONE") {
     const std::string expected =
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Rotaplan//Rotaplan 0.1//EN\r\n"
         "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:G on-call\r\n"
-        "BEGIN:VEVENT\r\nUID:2026-06-29-primary-a-20260629T090000Z@rotaplan\r\n"
+        "BEGIN:VEVENT\r\nUID:2026-06-29-primary-1.g@rotaplan\r\nSEQUENCE:0\r\n"
         "DTSTAMP:20261127T000000Z\r\nDTSTART:20260629T090000Z\r\nDTEND:20260706T090000Z\r\n"
         "SUMMARY:G on-call: primary (A)\r\n"
         "DESCRIPTION:Role: primary\\nWeek of 2026-06-29\\nPerson: A (a)\\nSource: rotat\r\n ion\r\n"
         "END:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:2026-06-29-secondary-b-20260629T090000Z@rotaplan\r\n"
+        "BEGIN:VEVENT\r\nUID:2026-06-29-secondary-1.g@rotaplan\r\nSEQUENCE:0\r\n"
         "DTSTAMP:20261127T000000Z\r\nDTSTART:20260629T090000Z\r\nDTEND:20260706T090000Z\r\n"
         "SUMMARY:G on-call: secondary (B)\r\n"
         "DESCRIPTION:Role: secondary\\nWeek of 2026-06-29\\nPerson: B (b)\\nSource: rot\r\n ation\r\n"

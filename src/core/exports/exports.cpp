@@ -14,6 +14,7 @@
 
 #include <date/tz.h>
 
+#include "core/changes/calendar.hpp"
 #include "core/model/shifts.hpp"
 #include "core/model/time.hpp"
 
@@ -172,17 +173,6 @@ void icsLine(std::string& out, std::string_view line) {
         pos += n;
         first = false;
     } while (pos < line.size());
-}
-
-// Anything outside [A-Za-z0-9._-] becomes '_' (UIDs).
-std::string sanitizeUid(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-        if (!ok) c = '_';
-    }
-    return out;
 }
 
 // Appends the iCalendar basic form of a wall-clock time, 20261130T090000, with a 'Z'
@@ -362,27 +352,21 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
     const bool utc = options.utc || zone == nullptr || isUtcZoneName(plan.team_timezone);
     const std::string tzid = plan.team_timezone;
 
-    // UIDs are computed over all shifts, so a --person calendar has the same UIDs.
+    // UIDs and SEQUENCEs (core/changes/calendar.hpp): computed over all shifts, so a
+    // --person calendar has the same UIDs; the UID names week, role and piece, never the
+    // person, and the calendar carries STATUS:CANCELLED for pieces that left it.
     const auto all = exportedShifts(plan);
+    const CalendarState calendar = calendarState(plan, all, options.person);
     struct Event {
         const Shift* shift;
-        std::string uid, week;   // the week's start date, also in the UID
+        std::string uid, week;   // the week's start date
+        int sequence;
     };
     std::vector<Event> events;
-    std::unordered_set<std::string> used;
-    used.reserve(all.size());
-    for (const auto& s : all) {
-        std::string week = weekText(plan, s);
-        std::string raw = week;
-        raw.append("-").append(roleName(s.role)).append("-").append(s.person).append("-");
-        appendBasicUtc(raw, s.start);
-        const std::string base = sanitizeUid(raw);
-        std::string uid = base;
-        uid.append("@rotaplan");
-        for (int n = 2; used.count(uid); ++n) uid = base + "-" + std::to_string(n) + "@rotaplan";
-        used.insert(uid);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Shift& s = all[i];
         if (options.person && s.person != *options.person) continue;
-        events.push_back({&s, std::move(uid), std::move(week)});
+        events.push_back({&s, calendar.pieces[i].uid, weekText(plan, s), calendar.pieces[i].sequence});
     }
 
     const Instant stamp = options.stamp
@@ -407,11 +391,16 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
     icsLine(out, "X-WR-CALNAME:" + icsText(plan.team_name + " on-call"));
     if (!utc) icsLine(out, "X-WR-TIMEZONE:" + tzid);
 
-    if (!utc && !events.empty()) {
-        Instant from = events.front().shift->start, to = events.front().shift->end;
+    if (!utc && (!events.empty() || !calendar.cancelled.empty())) {
+        Instant from = events.empty() ? calendar.cancelled.front().start : events.front().shift->start;
+        Instant to = events.empty() ? calendar.cancelled.front().end : events.front().shift->end;
         for (const Event& e : events) {
             from = std::min(from, e.shift->start);
             to = std::max(to, e.shift->end);
+        }
+        for (const CalendarCancel& c : calendar.cancelled) {
+            from = std::min(from, c.start);
+            to = std::max(to, c.end);
         }
         icsTimezone(out, zone, tzid, from, to);
     }
@@ -447,6 +436,7 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         const std::string_view name = nameOf(s->person);
         icsLine(out, "BEGIN:VEVENT"sv);
         icsLine(out, line.assign("UID:"sv).append(uid));
+        icsLine(out, line.assign("SEQUENCE:"sv).append(std::to_string(e.sequence)));
         icsLine(out, dtstamp);
         timeProp("DTSTART", s->start);
         timeProp("DTEND", s->end);
@@ -459,6 +449,27 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
             s->override_index < static_cast<int>(plan.overrides.size()) &&
             plan.overrides[static_cast<std::size_t>(s->override_index)].reason)
             text.append("\nReason: "sv).append(*plan.overrides[static_cast<std::size_t>(s->override_index)].reason);
+        appendIcsText(line.assign("DESCRIPTION:"sv), text);
+        icsLine(out, line);
+        icsLine(out, "END:VEVENT"sv);
+    }
+    // Pieces that left this calendar since the last publish: the same UID, a higher
+    // SEQUENCE and STATUS:CANCELLED, so a re-import removes the stale event.
+    for (const CalendarCancel& c : calendar.cancelled) {
+        const std::string_view role = roleName(c.role);
+        icsLine(out, "BEGIN:VEVENT"sv);
+        icsLine(out, line.assign("UID:"sv).append(c.uid));
+        icsLine(out, line.assign("SEQUENCE:"sv).append(std::to_string(c.sequence)));
+        icsLine(out, dtstamp);
+        timeProp("DTSTART", c.start);
+        timeProp("DTEND", c.end);
+        icsLine(out, "STATUS:CANCELLED"sv);
+        text.assign("Cancelled: "sv).append(plan.team_name).append(" on-call: "sv).append(role);
+        text.append(" ("sv).append(nameOf(c.person)).append(")"sv);
+        appendIcsText(line.assign("SUMMARY:"sv), text);
+        icsLine(out, line);
+        text.assign("This duty was removed or given to someone else since the rotation was published.\nRole: "sv).append(role);
+        text.append("\nWeek of "sv).append(formatDate(c.week));
         appendIcsText(line.assign("DESCRIPTION:"sv), text);
         icsLine(out, line);
         icsLine(out, "END:VEVENT"sv);

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/changes/diff.hpp"
+#include "core/changes/readiness.hpp"
 #include "core/model/shifts.hpp"
 #include "core/model/time.hpp"
 
@@ -192,6 +194,10 @@ std::string requestMismatch(const Plan& plan, const Request& r) {
     return mismatchIndexed(plan, r, indexWeeks(plan));
 }
 
+bool inRotationPool(const Person& p, Date week_start) {
+    return p.on_call && !p.trainee && !(p.inactive_from && week_start >= *p.inactive_from);
+}
+
 // ---------------------------------------------------------------------------------
 // The check
 namespace {
@@ -230,7 +236,7 @@ struct TimeOffIndex {
 
 class Checker {
 public:
-    explicit Checker(const Plan& plan) : plan_(plan) {
+    Checker(const Plan& plan, const CheckOptions& options) : plan_(plan), options_(options) {
         zone_ = findZone(plan.team_timezone);
         if (!zone_) zone_ = findZone("UTC");
         persons_.reserve(plan.people.size() * 2);
@@ -259,6 +265,9 @@ public:
         ruleUnknownPerson();
         ruleOverrideOutside();
         ruleFairness();
+        ruleEscalationOnCall();
+        ruleNotReady();
+        rulePublishedChanges();
 
         std::stable_sort(out_.begin(), out_.end(), violationLess);
         Report report;
@@ -278,6 +287,7 @@ public:
 
 private:
     const Plan& plan_;
+    const CheckOptions& options_;
     const date::time_zone* zone_ = nullptr;
     std::unordered_map<std::string, const Person*> persons_;
     std::vector<WeekSpan> spans_;
@@ -294,7 +304,15 @@ private:
         const Person* p = person(id);
         return p ? p->name : id;
     }
-    bool inPool(const Person& p) const { return p.on_call && !p.trainee; }
+    bool inPool(const Person& p) const { return inRotationPool(p); }
+    // In the pool for at least one of the plan's weeks (or, with no weeks, not leaving).
+    bool inPoolSomeWeek(const Person& p) const {
+        if (!inRotationPool(p)) return false;
+        if (!p.inactive_from) return true;
+        for (const Week& w : plan_.weeks)
+            if (w.start < *p.inactive_from) return true;
+        return false;
+    }
     const Interval* timeOffDuring(const std::string& id, Instant s, Instant e) const {
         auto it = time_off_.find(id);
         return it == time_off_.end() ? nullptr : it->second.overlapping(s, e);
@@ -305,6 +323,9 @@ private:
                               : "time off from " + dateText(t.from) + " to " + dateText(t.to);
     }
     std::string weekText(int i) const { return "the week of " + dateText(plan_.weeks[i].start); }
+    Date localDate(Instant t) const {
+        return date::floor<date::days>(t + std::chrono::seconds(zone_ ? offsetSeconds(zone_, t) : 0));
+    }
 
     void add(const char* rule, Severity sev, std::optional<Date> week, std::vector<std::string> people,
              std::optional<std::string> request, std::string message) {
@@ -400,7 +421,7 @@ private:
 
         std::vector<const Person*> pool;
         for (const Person& p : plan_.people)
-            if (inPool(p)) pool.push_back(&p);
+            if (inPoolSomeWeek(p)) pool.push_back(&p);
         if (pool.size() < 2) {
             std::string msg = pool.empty()
                                   ? "The rotation pool is empty: no person is on call and not a trainee; at least 2 are needed"
@@ -412,7 +433,8 @@ private:
     // -- not-eligible --------------------------------------------------------------
     std::string ineligibleWhy(const Person& p) const {
         if (!p.on_call) return p.name + " is not in the rotation pool (on_call is false)";
-        return p.name + " is a trainee (trainees may only shadow)";
+        if (p.trainee) return p.name + " is a trainee (trainees may only shadow)";
+        return p.name + " left the rotation pool on " + dateText(*p.inactive_from) + " (inactive_from)";
     }
 
     void ruleNotEligible() {
@@ -422,20 +444,24 @@ private:
                 const auto& id = roleField(w, role);
                 if (!id) continue;
                 const Person* p = person(*id);
-                if (!p || inPool(*p)) continue;
+                if (!p || inRotationPool(*p, w.start)) continue;
                 add("not-eligible", Severity::Error, w.start, {*id}, std::nullopt,
                     ineligibleWhy(*p) + " and cannot be " + roleText(role) + " in " + weekText(static_cast<int>(i)));
             }
         }
         for (const Override& o : plan_.overrides) {
             const Person* p = person(o.person);
-            if (!p || inPool(*p)) continue;
+            if (!p || (inPool(*p) && !p->inactive_from)) continue;
             std::optional<Date> week;
             for (std::size_t i = 0; i < spans_.size(); ++i)
                 if (spans_[i].start <= o.from.at && o.from.at < spans_[i].end) {
                     week = plan_.weeks[i].start;
                     break;
                 }
+            // inactive_from is judged at the week holding the override's start (else at the
+            // team-zone date of its start).
+            const Date judged = week ? *week : localDate(o.from.at);
+            if (inRotationPool(*p, judged)) continue;
             add("not-eligible", Severity::Error, week, {o.person}, std::nullopt,
                 ineligibleWhy(*p) + " and cannot take the " + roleText(o.role) + " override from " +
                     localText(zone_, o.from.at) + " to " + localText(zone_, o.to.at));
@@ -628,8 +654,14 @@ private:
     void ruleFairness() {
         std::unordered_map<std::string, std::size_t> slot;
         std::vector<const Person*> pool;
+        // People leaving the pool during the plan (inactive_from on or before its last
+        // week) are left out: their counts cover fewer weeks and are not comparable.
+        std::optional<Date> last_week;
+        for (const Week& w : plan_.weeks)
+            if (!last_week || w.start > *last_week) last_week = w.start;
         for (const Person& p : plan_.people)
-            if (inPool(p) && !slot.count(p.id)) {
+            if (inPool(p) && !(p.inactive_from && (!last_week || *p.inactive_from <= *last_week)) &&
+                !slot.count(p.id)) {
                 slot.emplace(p.id, pool.size());
                 pool.push_back(&p);
             }
@@ -664,11 +696,248 @@ private:
         msg[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(msg[0])));
         add("fairness", Severity::Warning, std::nullopt, {}, std::nullopt, msg);
     }
+
+    // -- escalation-on-call (Rotaplan's own, issue 12) -------------------------------------
+    // The escalation contact would be paged twice: also primary or secondary in the week.
+    void ruleEscalationOnCall() {
+        std::vector<std::vector<const Shift*>> by_week(plan_.weeks.size());
+        for (const Shift& s : shifts_)
+            if (s.role != Role::Shadow) by_week[static_cast<std::size_t>(s.week)].push_back(&s);
+        for (std::size_t i = 0; i < plan_.weeks.size(); ++i) {
+            const auto& contact = escalationOf(plan_.weeks[i]);
+            if (!contact) continue;
+            bool primary = false, secondary = false;
+            for (const Shift* s : by_week[i])
+                if (s->person == *contact) (s->role == Role::Primary ? primary : secondary) = true;
+            if (!primary && !secondary) continue;
+            std::vector<std::string> roles;
+            if (primary) roles.push_back("primary");
+            if (secondary) roles.push_back("secondary");
+            add("escalation-on-call", Severity::Warning, plan_.weeks[i].start, {*contact}, std::nullopt,
+                name(*contact) + ", the escalation contact of " + weekText(static_cast<int>(i)) + ", is also " +
+                    joinAnd(roles) + " in that week and would be paged twice");
+        }
+    }
+
+    // -- not-ready (changes.md) ------------------------------------------------------------
+    void ruleNotReady() {
+        if (!plan_.policy.readiness) return;
+        const ReadinessIndex readiness(plan_);
+        // (week index, person) -> roles, in the order primary, secondary.
+        std::map<std::pair<int, std::string>, std::vector<std::string>> held;
+        for (int pass = 0; pass < 2; ++pass) {
+            const Role role = pass == 0 ? Role::Primary : Role::Secondary;
+            for (const Shift& s : shifts_) {
+                if (s.role != role || !person(s.person)) continue;
+                auto& roles = held[{s.week, s.person}];
+                if (roles.empty() || roles.back() != roleText(role)) roles.push_back(roleText(role));
+            }
+        }
+        for (const auto& kv : held) {
+            const Week& w = plan_.weeks[static_cast<std::size_t>(kv.first.first)];
+            const Person& p = *person(kv.first.second);
+            const ReadinessStatus st = readiness.status(p, w.start);
+            if (st.ready) continue;
+            add("not-ready", Severity::Error, w.start, {p.id}, std::nullopt,
+                p.name + " is " + joinAnd(kv.second) + " in " + weekText(kv.first.first) + " but is not ready: " +
+                    readinessGapText(st));
+        }
+    }
+
+    // -- late-change, history-change (changes.md) -----------------------------------------
+    // Each week is compared with the published snapshot (resolved primary and secondary,
+    // escalation contact); only weeks intersecting the notice window or ended before today.
+    struct RequestEdit {
+        Date week;
+        Duty role;
+        const std::string* from;
+        const std::string* to;
+        const Request* request;
+    };
+
+    // The weeks the two rules must compare, resolved on both sides: those inside the
+    // window or over whose written primary, secondary or escalation differ from the
+    // snapshot (all of those in scope when the overrides differ, or a start date is listed
+    // twice). Only they are resolved, so a long plan with a snapshot checks fast.
+    void candidateWeeks(const NoticeWindow& window, std::vector<WeekDuties>& old_d, std::vector<WeekDuties>& new_d) {
+        const Published& pub = *plan_.published;
+        bool same_overrides = pub.overrides.size() == plan_.overrides.size();
+        for (std::size_t k = 0; same_overrides && k < pub.overrides.size(); ++k) {
+            const Override& a = pub.overrides[k];
+            const Override& b = plan_.overrides[k];
+            same_overrides = a.role == b.role && a.person == b.person && a.from.at == b.from.at && a.to.at == b.to.at;
+        }
+        const WeekIndex old_idx = [&] {
+            WeekIndex idx;
+            idx.reserve(pub.weeks.size());
+            for (std::size_t i = 0; i < pub.weeks.size(); ++i) idx.emplace_back(pub.weeks[i].start, static_cast<int>(i));
+            std::sort(idx.begin(), idx.end());
+            return idx;
+        }();
+        const WeekIndex& new_idx = weeks_by_date_;
+        auto esc = [&](const Week& w) { return w.escalation ? w.escalation : plan_.contacts.engineering_lead; };
+        std::vector<int> old_pick, new_pick;
+        std::size_t i = 0, j = 0;
+        while (i < old_idx.size() || j < new_idx.size()) {
+            const Date d = j >= new_idx.size() || (i < old_idx.size() && old_idx[i].first < new_idx[j].first)
+                               ? old_idx[i].first
+                               : new_idx[j].first;
+            std::size_t i2 = i, j2 = j;
+            while (i2 < old_idx.size() && old_idx[i2].first == d) ++i2;
+            while (j2 < new_idx.size() && new_idx[j2].first == d) ++j2;
+            Instant a, b;
+            if (j2 > j) {
+                a = spans_[static_cast<std::size_t>(new_idx[j].second)].start;
+                b = spans_[static_cast<std::size_t>(new_idx[j].second)].end;
+            } else {
+                a = handoffInstant(plan_, d);
+                b = handoffInstant(plan_, d + date::days{7});
+            }
+            const bool in_scope = window.intersects(a, b) || b <= window.from;
+            bool differs = !same_overrides || i2 - i != 1 || j2 - j != 1;
+            if (in_scope && !differs) {
+                const Week& o = pub.weeks[static_cast<std::size_t>(old_idx[i].second)];
+                const Week& n = plan_.weeks[static_cast<std::size_t>(new_idx[j].second)];
+                differs = o.primary != n.primary || o.secondary != n.secondary || esc(o) != esc(n);
+            }
+            if (in_scope && differs) {
+                for (std::size_t k = i; k < i2; ++k) old_pick.push_back(old_idx[k].second);
+                for (std::size_t k = j; k < j2; ++k) new_pick.push_back(new_idx[k].second);
+            }
+            i = i2;
+            j = j2;
+        }
+        if (old_pick.empty() && new_pick.empty()) return;
+        // The snapshot's chosen weeks as a small plan of their own (each week's pieces depend
+        // only on its span and the overrides).
+        Plan old_side;
+        old_side.team_timezone = plan_.team_timezone;
+        old_side.policy = plan_.policy;
+        old_side.contacts = plan_.contacts;
+        for (int k : old_pick) old_side.weeks.push_back(pub.weeks[static_cast<std::size_t>(k)]);
+        old_side.overrides = pub.overrides;
+        old_d = weekDuties(old_side);
+        // The plan's chosen weeks from the shifts already resolved.
+        if (!new_pick.empty()) {
+            Plan new_side;
+            new_side.contacts = plan_.contacts;
+            std::vector<WeekSpan> spans;
+            std::vector<int> local(plan_.weeks.size(), -1);
+            for (int k : new_pick) {
+                local[static_cast<std::size_t>(k)] = static_cast<int>(new_side.weeks.size());
+                new_side.weeks.push_back(plan_.weeks[static_cast<std::size_t>(k)]);
+                spans.push_back(spans_[static_cast<std::size_t>(k)]);
+            }
+            std::vector<Shift> shifts;
+            for (const Shift& sh : shifts_) {
+                if (sh.week < 0 || local[static_cast<std::size_t>(sh.week)] < 0) continue;
+                shifts.push_back(sh);
+                shifts.back().week = local[static_cast<std::size_t>(sh.week)];
+            }
+            new_d = weekDuties(new_side, spans, shifts);
+        }
+    }
+
+    void rulePublishedChanges() {
+        if (!plan_.published || !options_.today) return;
+        const Date today = *options_.today;
+        const NoticeWindow window = noticeWindow(plan_, today);
+        std::vector<WeekDuties> old_d, new_d;
+        candidateWeeks(window, old_d, new_d);
+        if (old_d.empty() && new_d.empty()) return;
+        const std::string since = dateText(plan_.published->at);
+
+        std::vector<RequestEdit> edits;  // from applied requests, sorted by week
+        for (const Request& r : plan_.requests) {
+            if (r.status != RequestStatus::Applied) continue;
+            if (r.role != Role::Primary && r.role != Role::Secondary) continue;
+            auto duty = [](Role role) { return role == Role::Primary ? Duty::Primary : Duty::Secondary; };
+            edits.push_back({r.week, duty(r.role), &r.by, &r.with, &r});
+            if (r.type == RequestType::Swap && requestWithRole(r) != Role::Shadow)
+                edits.push_back({requestWithWeek(r), duty(requestWithRole(r)), &r.with, &r.by, &r});
+        }
+        std::sort(edits.begin(), edits.end(), [](const RequestEdit& a, const RequestEdit& b) { return a.week < b.week; });
+
+        auto judge = [&](const WeekDuties* o, const WeekDuties* n) {
+            const WeekDuties& w = n ? *n : *o;
+            const bool inside = window.intersects(w.span_start, w.span_end);
+            const bool past = w.span_end <= window.from;
+            if (!inside && !past) return;
+            auto changes = diffWeek(o, n);
+            std::vector<DutyChange> counted;
+            for (DutyChange& c : changes)
+                if (c.role != Duty::Shadow) counted.push_back(std::move(c));
+            if (counted.empty()) return;
+            std::vector<std::string> people, parts;
+            for (const DutyChange& c : counted) {
+                if (c.from) people.push_back(*c.from);
+                if (c.to) people.push_back(*c.to);
+            }
+            const std::size_t shown = std::min<std::size_t>(counted.size(), 3);
+            for (std::size_t k = 0; k < shown; ++k) parts.push_back(describeChange(plan_, counted[k]));
+            std::string list;
+            for (std::size_t k = 0; k < parts.size(); ++k) list += (k ? "; " : "") + parts[k];
+            if (counted.size() > shown)
+                list += " (and " + plural(static_cast<long long>(counted.size() - shown), "more change", "more changes") + ")";
+            if (past) {
+                add("history-change", Severity::Warning, w.start, people, std::nullopt,
+                    "The week of " + dateText(w.start) + " ended before today (" + dateText(today) +
+                        ") but differs from the rotation published on " + since + ": " + list);
+                return;
+            }
+            // Explained changes: an applied request submitted at least change_notice_days
+            // before the week (or an emergency request) describes exactly this stretch.
+            auto range = std::equal_range(edits.begin(), edits.end(), RequestEdit{w.start, Duty::Primary, nullptr, nullptr, nullptr},
+                                          [](const RequestEdit& a, const RequestEdit& b) { return a.week < b.week; });
+            bool unexplained = false;
+            std::vector<std::string> emergency_ids;
+            for (const DutyChange& c : counted) {
+                const Request* timely = nullptr;
+                const Request* emergency = nullptr;
+                for (auto it = range.first; it != range.second; ++it) {
+                    if (it->role != c.role || !c.from || !c.to || *c.from != *it->from || *c.to != *it->to) continue;
+                    const int days = static_cast<int>((w.start - it->request->submitted).count());
+                    if (days >= plan_.policy.change_notice_days) timely = it->request;
+                    else if (it->request->emergency && !emergency) emergency = it->request;
+                }
+                if (timely) continue;
+                if (emergency) emergency_ids.push_back(emergency->id);
+                else unexplained = true;
+            }
+            if (!unexplained && emergency_ids.empty()) return;
+            std::sort(emergency_ids.begin(), emergency_ids.end());
+            emergency_ids.erase(std::unique(emergency_ids.begin(), emergency_ids.end()), emergency_ids.end());
+            std::string msg = "The week of " + dateText(w.start) + " is inside the " + std::to_string(window.days) +
+                              "-day notice window but differs from the rotation published on " + since + ": " + list;
+            Severity sev = Severity::Error;
+            if (w.emergency) {
+                sev = Severity::Warning;
+                msg += "; allowed as an emergency week";
+            } else if (!unexplained) {
+                sev = Severity::Warning;
+                msg += "; allowed as an emergency (" + joinAnd(emergency_ids) + ")";
+            }
+            add("late-change", sev, w.start, people, std::nullopt, msg);
+        };
+
+        std::size_t i = 0, j = 0;
+        while (i < old_d.size() || j < new_d.size()) {
+            if (j >= new_d.size() || (i < old_d.size() && old_d[i].start < new_d[j].start)) {
+                judge(&old_d[i++], nullptr);
+            } else if (i >= old_d.size() || new_d[j].start < old_d[i].start) {
+                judge(nullptr, &new_d[j++]);
+            } else {
+                judge(&old_d[i], &new_d[j]);
+                ++i, ++j;
+            }
+        }
+    }
 };
 
 }  // namespace
 
-Report check(const Plan& plan) { return Checker(plan).run(); }
+Report check(const Plan& plan) { return Checker(plan, CheckOptions{}).run(); }
+Report check(const Plan& plan, const CheckOptions& options) { return Checker(plan, options).run(); }
 
 Json reportToJson(const Report& report) {
     Json j = Json::object();

@@ -25,7 +25,15 @@ struct Report {
     std::vector<Violation> violations;  // sorted: week (null first), rule, people, request
 };
 
-Report check(const Plan& plan);
+// What the check needs beyond the plan. `today` (the team-zone date) switches on the
+// rules that depend on the date, late-change and history-change (changes.md); without it
+// they are silent and the report does not depend on the date.
+struct CheckOptions {
+    std::optional<Date> today;
+};
+
+Report check(const Plan& plan);                              // check(plan, {}): no today
+Report check(const Plan& plan, const CheckOptions& options);
 
 Json reportToJson(const Report& report);          // the --json object
 std::string reportToText(const Report& report);   // one line per violation + summary
@@ -38,6 +46,12 @@ Json violationToJson(const Violation& v);         // {rule, severity, week, peop
 bool violationLess(const Violation& a, const Violation& b);
 // Same (rule, week, people, request, severity); the message is not compared.
 bool sameViolation(const Violation& a, const Violation& b);
+
+// In the rotation pool for the week starting on week_start: on_call, not a trainee, and
+// not past inactive_from (weeks starting on or after it leave the person out).
+bool inRotationPool(const Person& p, Date week_start);
+// In the pool for at least one week ever (inactive_from ignored): on_call and not a trainee.
+inline bool inRotationPool(const Person& p) { return p.on_call && !p.trainee; }
 
 // A swap's with_week when absent is its own week; with_role defaults to role.
 Date requestWithWeek(const Request& r);

@@ -2,6 +2,8 @@
 // See docs/incidents-pay-handoff.md for every decision.
 #include "core/simulation/incidents.hpp"
 
+#include "core/changes/incident_log.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -934,6 +936,14 @@ std::pair<int, int> lineColumn(const std::string& text, std::size_t byte) {
 }  // namespace
 
 std::variant<std::vector<EscalationScenario>, std::string> readIncidentList(const Plan& plan, const std::string& text) {
+    // An incident log (opened/acknowledged/resolved, CSV or JSON; core/changes/incident_log.hpp).
+    if (isIncidentLog(text)) {
+        auto log = readIncidentLog(plan, text);
+        if (const auto* e = std::get_if<std::string>(&log)) return *e;
+        std::vector<EscalationScenario> list;
+        for (const LoggedIncident& i : std::get<std::vector<LoggedIncident>>(log)) list.push_back(scenarioFromLogged(i));
+        return list;
+    }
     Json doc;
     try {
         doc = Json::parse(text);
