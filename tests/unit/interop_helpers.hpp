@@ -157,8 +157,20 @@ inline std::string opsgenieAt(const Json& entry, const std::string& zone_name, I
         if (u["type"] == "none") return "";
         return u.contains("id") ? u["id"].get<std::string>() : u["username"].get<std::string>();
     };
-    for (const Json& o : entry["overrides"])
-        if (instant(o["startDate"]) <= t && t < instant(o["endDate"])) return name(o["user"]);
+    // An override naming rotations applies only where one of them is active ("If you
+    // select a Rotation, the override only applies to that Rotation"); without
+    // `rotations` it overrides the whole schedule.
+    auto active = [&](const Json& r) {
+        if (t < instant(r["startDate"])) return false;
+        return !(r.contains("endDate") && t >= instant(r["endDate"]));
+    };
+    for (const Json& o : entry["overrides"]) {
+        if (!(instant(o["startDate"]) <= t && t < instant(o["endDate"]))) continue;
+        if (!o.contains("rotations")) return name(o["user"]);
+        for (const Json& ref : o["rotations"])
+            for (const Json& r : entry["body"]["rotations"])
+                if (r["name"] == ref["name"] && active(r)) return name(o["user"]);
+    }
     const auto* z = zone(zone_name);
     std::set<std::string> on;
     for (const Json& r : entry["body"]["rotations"]) {

@@ -194,6 +194,25 @@ TEST_CASE("interop: Opsgenie's :00/:30 rotation dates with a 09:15 handoff stay 
     checkExact(Vendor::Opsgenie, plan, doc);
 }
 
+TEST_CASE("interop: an Opsgenie override before its rotation starts names no rotation") {
+    // The first handoff (Sunday 02:30, 29 March) is a local time DST skips: the rotation
+    // starts a week later and week 0 is an override. An override naming the rotation would
+    // apply only where the rotation is active, i.e. nowhere in week 0.
+    const rp::Plan plan = load(planText("Europe/Berlin", "sunday", "02:30", "2026-03-29", roundRobin(6, {"alice", "bob", "carol"})));
+    const Json doc = exportDoc(plan, Vendor::Opsgenie);
+    const Json& primary = scheduleOf(doc, "primary");
+    CHECK(primary["body"]["rotations"][0]["startDate"] == "2026-04-05T02:30:00+02:00");
+    REQUIRE(primary["overrides"].size() == 1);
+    CHECK(primary["overrides"][0]["startDate"] == "2026-03-29T03:00:00+02:00");
+    CHECK(primary["overrides"][0]["endDate"] == "2026-04-05T02:30:00+02:00");
+    CHECK_FALSE(primary["overrides"][0].contains("rotations"));
+    checkExact(Vendor::Opsgenie, plan, doc);
+    // The same document with the override tied to the rotation leaves week 0 to nobody.
+    Json tied = doc;
+    for (Json& entry : tied["schedules"]) for (Json& o : entry["overrides"]) o["rotations"] = Json::array({Json{{"name", "weekly"}}});
+    CHECK(mismatches(Vendor::Opsgenie, plan, tied) > 0);
+}
+
 TEST_CASE("interop: holes stay holes") {
     auto weeks = roundRobin(8, {"alice", "bob", "carol"});
     weeks[3] = {"", ""};

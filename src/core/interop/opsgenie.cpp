@@ -52,8 +52,9 @@ ExportResult exportOpsgenie(const Plan& plan, const UserMap& users) {
         }
         Json rotation = Json::object();
         rotation["name"] = kRotationName;
-        rotation["startDate"] = formatRfc3339(zone, m.empty ? localToInstant(zone, m.grid.first, turn_minute)
-                                                            : m.grid.at(anchor, turn_minute));
+        const Instant rotation_start = m.empty ? localToInstant(zone, m.grid.first, turn_minute)
+                                               : m.grid.at(anchor, turn_minute);
+        rotation["startDate"] = formatRfc3339(zone, rotation_start);
         rotation["type"] = "weekly";
         rotation["length"] = 1;
         rotation["participants"] = std::move(participants);
@@ -74,7 +75,11 @@ ExportResult exportOpsgenie(const Plan& plan, const UserMap& users) {
             o["user"] = f.person.empty() ? Json{{"type", "none"}} : ur.opsgenieUser(f.person);
             o["startDate"] = formatRfc3339(zone, f.start);
             o["endDate"] = formatRfc3339(zone, f.end);
-            o["rotations"] = Json::array({Json{{"name", kRotationName}}});
+            // "If you select a Rotation, the override only applies to that Rotation": before
+            // the rotation's startDate there is nothing to override, so an override reaching
+            // there names no rotation and overrides the whole schedule (the schedule has this
+            // one rotation, so the two are the same wherever the rotation is active).
+            if (f.start >= rotation_start) o["rotations"] = Json::array({Json{{"name", kRotationName}}});
             overrides.push_back(std::move(o));
         }
         if (with_cycle && turn_minute != m.grid.minute)
