@@ -15,7 +15,7 @@
       var ptr = Module._malloc(bytes.length + 1);
       Module.HEAPU8.set(bytes, ptr);
       Module.HEAPU8[ptr + bytes.length] = 0;
-      try { return fn(ptr); } finally { Module._free(ptr); }
+      try { return fn(ptr, bytes.length); } finally { Module._free(ptr); }
     }
     function callJson(name, argTypes, args) {
       return JSON.parse(Module.ccall(name, 'string', argTypes, args));
@@ -31,7 +31,9 @@
 
     var api = {
       loadPlan: function (text) {
-        var r = withString(text, function (p) { return callJson('rp_api_load_plan', ['number'], [p]); });
+        var r = withString(text, function (p, n) {
+          return callJson('rp_api_load_plan', ['number', 'number'], [p, n]);
+        });
         return r.ok ? { ok: true } : { ok: false, error: r.error };
       },
       planJson: function () { return Module.ccall('rp_api_plan_json', 'string', [], []); },

@@ -80,42 +80,15 @@ void Autosave(App& app) {
         ShowNotice(app, "Could not save in this browser's storage (full or disabled)", 10);
 }
 
+// The zone list is the core's (rp::zoneNames): the names a plan may use, the same in the
+// page as on the command line, legacy links included.
 void LoadZoneNames(App& app) {
     try {
-        const auto& db = date::get_tzdb();
-        for (const auto& z : db.zones) app.zone_names.push_back(z.name());
+        app.zone_names = rp::zoneNames();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "rotaplan: zone list unavailable: %s\n", e.what());
     }
-    std::sort(app.zone_names.begin(), app.zone_names.end());
-    app.zone_names.erase(std::unique(app.zone_names.begin(), app.zone_names.end()), app.zone_names.end());
     if (app.zone_names.empty()) app.zone_names.push_back("UTC");
-}
-
-// Old names browsers still report (ICU keeps them) that the packaged zone files lack.
-const char* CanonicalZone(const std::string& name) {
-    static const std::pair<const char*, const char*> kAliases[] = {
-        {"Asia/Calcutta", "Asia/Kolkata"},       {"Asia/Saigon", "Asia/Ho_Chi_Minh"},
-        {"Asia/Katmandu", "Asia/Kathmandu"},     {"Asia/Rangoon", "Asia/Yangon"},
-        {"Asia/Dacca", "Asia/Dhaka"},            {"Asia/Thimbu", "Asia/Thimphu"},
-        {"Asia/Ulan_Bator", "Asia/Ulaanbaatar"}, {"Asia/Macao", "Asia/Macau"},
-        {"Asia/Chungking", "Asia/Chongqing"},    {"Asia/Ujung_Pandang", "Asia/Makassar"},
-        {"Europe/Kiev", "Europe/Kyiv"},          {"Europe/Uzhgorod", "Europe/Kyiv"},
-        {"Europe/Zaporozhye", "Europe/Kyiv"},    {"Atlantic/Faeroe", "Atlantic/Faroe"},
-        {"America/Godthab", "America/Nuuk"},     {"Pacific/Enderbury", "Pacific/Kanton"},
-        {"Pacific/Truk", "Pacific/Chuuk"},       {"Pacific/Ponape", "Pacific/Pohnpei"},
-        {"America/Buenos_Aires", "America/Argentina/Buenos_Aires"},
-        {"America/Catamarca", "America/Argentina/Catamarca"},
-        {"America/Cordoba", "America/Argentina/Cordoba"},
-        {"America/Jujuy", "America/Argentina/Jujuy"},
-        {"America/Mendoza", "America/Argentina/Mendoza"},
-        {"America/Indianapolis", "America/Indiana/Indianapolis"},
-        {"America/Louisville", "America/Kentucky/Louisville"},
-        {"UTC", "Etc/UTC"}, {"GMT", "Etc/GMT"}, {"Etc/Unknown", "Etc/UTC"},
-    };
-    for (const auto& [alias, zone] : kAliases)
-        if (name == alias) return zone;
-    return nullptr;
 }
 
 const date::time_zone* LookUpZone(const std::string& name) {
@@ -126,15 +99,13 @@ const date::time_zone* LookUpZone(const std::string& name) {
     }
 }
 
-// The browser's zone, through the alias table when the zone files lack its name; a
-// last resort matches the city part ("Foo/Buenos_Aires"). UTC when nothing fits.
+// The browser's zone through the core's look-up (old names browsers still report, such as
+// Asia/Calcutta, are legacy links it resolves); a last resort matches the city part
+// ("Foo/Buenos_Aires"). UTC when nothing fits (ICU's "Etc/Unknown" included).
 void FindViewerZone(App& app) {
     const std::string name = platform::ViewerTimeZone();
     app.viewer.browser_name = name;
     const date::time_zone* zone = LookUpZone(name);
-    if (!zone) {
-        if (const char* canonical = CanonicalZone(name)) zone = LookUpZone(canonical);
-    }
     if (!zone && name.find('/') != std::string::npos) {
         const std::string city = name.substr(name.rfind('/'));
         for (const std::string& candidate : app.zone_names) {

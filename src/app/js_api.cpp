@@ -40,10 +40,13 @@ const char* Fail(const std::string& message) { return Return(rp::Json{{"ok", fal
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE const char* rp_api_load_plan(const char* text) {
+// `length` is the text's byte length: a NUL byte inside it is the reader's to refuse, not
+// the end of the text.
+EMSCRIPTEN_KEEPALIVE const char* rp_api_load_plan(const char* text, int length) {
     app::App& a = app::TheApp();
     try {
-        if (auto error = app::LoadPlanText(a, text ? text : "", "Load plan (API)")) return Fail(*error);
+        const std::string plan_text = text ? std::string(text, static_cast<std::size_t>(length > 0 ? length : 0)) : std::string();
+        if (auto error = app::LoadPlanText(a, plan_text, "Load plan (API)")) return Fail(*error);
     } catch (const std::exception& e) {
         return Fail(e.what());
     }

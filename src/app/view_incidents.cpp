@@ -52,7 +52,7 @@ void Start(App& app) {
     o.rate_per_week = st.rate;
     if (st.use_count) o.count = std::max(1, st.count);
     for (int i = 0; i < 4; ++i) o.mix[i] = st.mix[i];
-    o.keep_outcomes = true;   // the pay window needs them
+    // The pay window needs only the per-month sums every run keeps (IncidentReport::pay).
     auto run = std::make_unique<rp::IncidentRun>();
     st.error.clear();
     try {

@@ -41,9 +41,22 @@ private:
 // Reads PLAN (a path or "-" for standard input); throws UsageError naming the file
 // and the place on any error.
 Plan loadPlanArg(const std::string& path);
+// The whole file (or standard input for "-"), at most kMaxPlanBytes: reading stops one
+// byte past the limit. Throws UsageError naming the file (a folder, unreadable, too big).
 std::string readFileOrStdin(const std::string& path);
-// Writes text to -o FILE or standard output.
+// "<stdin>" for "-", else the path as given.
+std::string inputName(const std::string& path);
+// The last input read ("" before any): main() names it in out-of-memory and other
+// unexpected errors.
+const std::string& currentInput();
+// Writes text to -o FILE or standard output; every write is checked. A file is written
+// to a temporary file beside it, flushed, closed and renamed over FILE, so a failure
+// leaves FILE as it was (devices and pipes are written in place). Throws UsageError
+// naming the file.
 void writeOutput(const std::optional<std::string>& out_path, const std::string& text);
+// Flushes and closes standard output; false with *error when anything written to it
+// was lost (a full disk, /dev/full, a closed descriptor).
+bool closeStdout(std::string* error);
 
 int cmdCheck(Args& args);
 int cmdExport(Args& args);
@@ -71,5 +84,7 @@ Date todayFor(const std::optional<Date>& option, const Plan& plan);
 // The simulation options of `incidents` and `pay` (--rate, --count, --mix,
 // --security-share, --ack-mean) with the --seed text; throws UsageError.
 rp::IncidentOptions incidentOptionsFromArgs(Args& args, const std::string& seed);
+// A core message about an incident option ("rate: ...") with the flag's name ("--rate: ...").
+std::string optionMessage(const std::string& message);
 
 }  // namespace rp::cli

@@ -22,6 +22,17 @@ std::optional<std::uint64_t> parseUnsigned(const std::string& s) {
 
 }  // namespace
 
+// A core message about an option ("rate: ...", "count: ...") as the flag the command line
+// knows it by ("--rate ...").
+std::string optionMessage(const std::string& message) {
+    static const char* const names[][2] = {{"rate: ", "--rate: "},  {"count: ", "--count: "},
+                                           {"mix: ", "--mix: "},    {"security share: ", "--security-share: "},
+                                           {"ack mean: ", "--ack-mean: "}};
+    for (const auto& n : names)
+        if (message.rfind(n[0], 0) == 0) return n[1] + message.substr(std::string(n[0]).size());
+    return message;
+}
+
 // Reads the simulation options shared by `incidents` and `pay`; `seed` is the --seed text.
 IncidentOptions incidentOptionsFromArgs(Args& args, const std::string& seed) {
     IncidentOptions o;
@@ -61,7 +72,7 @@ IncidentOptions incidentOptionsFromArgs(Args& args, const std::string& seed) {
         o.ack_mean_min = *lo;
         o.ack_mean_max = *hi;
     }
-    if (auto bad = validateIncidentOptions(o)) throw UsageError{*bad};
+    if (auto bad = validateIncidentOptions(o)) throw UsageError{optionMessage(*bad)};
     return o;
 }
 
@@ -97,7 +108,7 @@ int cmdIncidents(Args& args) {
     auto pos = args.positionals(1, 1, usage);
     Plan plan = loadPlanArg(pos[0]);
     auto r = simulateIncidents(plan, o);
-    if (const auto* err = std::get_if<std::string>(&r)) throw UsageError{pos[0] + ": " + *err};
+    if (const auto* err = std::get_if<std::string>(&r)) throw UsageError{inputName(pos[0]) + ": " + optionMessage(*err)};
     const IncidentReport& rep = std::get<IncidentReport>(r);
     writeOutput(out, json ? incidentReportToJson(plan, rep).dump(2) + "\n" : incidentReportToText(plan, rep));
     return kOk;

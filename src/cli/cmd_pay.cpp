@@ -43,7 +43,7 @@ int cmdPay(Args& args) {
     if (list && *list == "-" && pos[0] == "-") throw UsageError{"the plan and the incident list cannot both be standard input"};
 
     Plan plan = loadPlanArg(pos[0]);
-    if (!plan.compensation) throw UsageError{pos[0] + ": the plan has no compensation section"};
+    if (!plan.compensation) throw UsageError{inputName(pos[0]) + ": the plan has no compensation section"};
     IncidentReport incidents;
     incidents.simulated = false;
     if (list) {
@@ -51,17 +51,16 @@ int cmdPay(Args& args) {
         const std::string name = *list == "-" ? "<stdin>" : *list;
         auto parsed = readIncidentList(plan, text);
         if (const auto* err = std::get_if<std::string>(&parsed)) throw UsageError{name + ": " + *err};
-        auto rep = reportIncidents(plan, std::get<std::vector<EscalationScenario>>(parsed), true);
+        auto rep = reportIncidents(plan, std::get<std::vector<EscalationScenario>>(parsed), false);
         if (const auto* err = std::get_if<std::string>(&rep)) throw UsageError{name + ": " + *err};
         incidents = std::move(std::get<IncidentReport>(rep));
     } else if (seed) {
-        o.keep_outcomes = true;
-        auto rep = simulateIncidents(plan, o);
-        if (const auto* err = std::get_if<std::string>(&rep)) throw UsageError{pos[0] + ": " + *err};
+        auto rep = simulateIncidents(plan, o);  // keeps per-month sums, not every incident
+        if (const auto* err = std::get_if<std::string>(&rep)) throw UsageError{inputName(pos[0]) + ": " + optionMessage(*err)};
         incidents = std::move(std::get<IncidentReport>(rep));
     }
     auto pay = computePay(plan, incidents);
-    if (const auto* err = std::get_if<std::string>(&pay)) throw UsageError{pos[0] + ": " + *err};
+    if (const auto* err = std::get_if<std::string>(&pay)) throw UsageError{inputName(pos[0]) + ": " + *err};
     const PayReport& r = std::get<PayReport>(pay);
     writeOutput(out, fmt == "json" ? payToJson(plan, r).dump(2) + "\n" : payToCsv(plan, r));
     return kOk;

@@ -1,10 +1,14 @@
 // rotaplan: the command-line face of the core. One file per command; this file
 // dispatches and turns errors into one line on standard error with exit status 2.
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
+#include <new>
+#include <string>
+#include <vector>
 
 #include "cli/cli.hpp"
+#include "core/model/plan.hpp"
 
 namespace {
 
@@ -50,24 +54,27 @@ const char* kUsage =
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+// "[json.exception.type_error.316] invalid UTF-8 byte ..." -> "invalid UTF-8 byte ..."
+std::string withoutJsonTag(std::string what) {
+    if (what.rfind("[json.exception.", 0) == 0) {
+        const std::size_t end = what.find("] ");
+        if (end != std::string::npos) what.erase(0, end + 2);
+    }
+    return what;
+}
+
+// "FILE: " when a file was being read or worked on.
+std::string inputPrefix() {
+    const std::string& in = rp::cli::currentInput();
+    return in.empty() ? std::string() : in + ": ";
+}
+
+int run(const std::string& command, std::vector<std::string> rest) {
     using namespace rp::cli;
-    if (argc < 2) {
-        std::fputs(kUsage, stderr);
-        return kBadInput;
-    }
-    std::string command = argv[1];
-    if (command == "--version" || command == "version") {
-        std::printf("rotaplan %s\n", RP_VERSION);
-        return kOk;
-    }
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::fputs(kUsage, stdout);
-        return kOk;
-    }
-    std::vector<std::string> rest(argv + 2, argv + argc);
     try {
-        Args args(command, rest);
+        Args args(command, std::move(rest));
         if (command == "check") return cmdCheck(args);
         if (command == "export") return cmdExport(args);
         if (command == "simulate") return cmdSimulate(args);
@@ -89,9 +96,45 @@ int main(int argc, char** argv) {
         return kBadInput;
     } catch (const UsageError& e) {
         std::fprintf(stderr, "rotaplan %s: %s\n", command.c_str(), e.message.c_str());
-        return kBadInput;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr, "rotaplan %s: %sout of memory: this needs more memory than is available\n",
+                     command.c_str(), inputPrefix().c_str());
+    } catch (const nlohmann::json::exception& e) {
+        std::fprintf(stderr, "rotaplan %s: %scannot process the data: %s\n", command.c_str(), inputPrefix().c_str(),
+                     withoutJsonTag(e.what()).c_str());
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "rotaplan %s: internal error: %s\n", command.c_str(), e.what());
+        std::fprintf(stderr, "rotaplan %s: %sunexpected error: %s\n", command.c_str(), inputPrefix().c_str(), e.what());
+    }
+    return kBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace rp::cli;
+    // A file-size limit (ulimit -f) then fails the write with EFBIG, which is reported,
+    // instead of killing the process half-way.
+    std::signal(SIGXFSZ, SIG_IGN);
+    if (argc < 2) {
+        std::fputs(kUsage, stderr);
         return kBadInput;
     }
+    const std::string command = argv[1];
+    int rc;
+    if (command == "--version" || command == "version") {
+        std::printf("rotaplan %s\n", RP_VERSION);
+        rc = kOk;
+    } else if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kUsage, stdout);
+        rc = kOk;
+    } else {
+        rc = run(command, std::vector<std::string>(argv + 2, argv + argc));
+    }
+    // Whatever was printed (reports, help) must have reached standard output.
+    std::string error;
+    if (!closeStdout(&error)) {
+        std::fprintf(stderr, "rotaplan %s: %s\n", command.c_str(), error.c_str());
+        rc = kBadInput;
+    }
+    return rc;
 }

@@ -3,6 +3,7 @@
 // their input is queued and taken by the app at the start of a frame, so nothing
 // changes the plan in the middle of drawing.
 #ifdef __EMSCRIPTEN__
+#include <algorithm>
 #include <cstdlib>
 #include <deque>
 
@@ -42,7 +43,7 @@ EM_JS(void, rp_js_init, (), {
             stringToUTF8(file.name, p1, n1);
             var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
             stringToUTF8(text, p2, n2);
-            _rp_platform_file_opened(p1, p2);
+            _rp_platform_file_opened(p1, p2, n2 - 1);  // the length: a NUL byte must not end the text
             _free(p1);
             _free(p2);
         }, function(err) {
@@ -265,8 +266,8 @@ void Mark(const char* name) { rp_js_mark(name); }
 }  // namespace platform
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened(const char* name, const char* text) {
-    State().opened.push_back({name ? name : "", text ? text : ""});
+EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened(const char* name, const char* text, int length) {
+    State().opened.push_back({name ? name : "", text ? std::string(text, static_cast<std::size_t>(std::max(0, length))) : ""});
 }
 EMSCRIPTEN_KEEPALIVE void rp_platform_file_opened_for(const char* name, const char* text, const char* purpose) {
     State().opened.push_back({name ? name : "", text ? text : "", purpose ? purpose : ""});

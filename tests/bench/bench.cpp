@@ -81,6 +81,52 @@ std::string generatePlan(int people, int weeks, int time_off, int overrides, int
     return j.dump(2);
 }
 
+// Nested overrides (issue 13): override i runs from (first handoff + 60 s + i s) to (the
+// last handoff - 60 s - i s), roles alternating, over `weeks` weeks; the overrides stop at
+// `count` or before the compact text passes `max_bytes`.
+std::string generateNested(int count, int weeks, std::size_t max_bytes) {
+    std::string head = "{\"rotaplan\":1,\"team\":{\"name\":\"Nested\",\"timezone\":\"America/New_York\"},\"people\":[";
+    for (int i = 0; i < 8; ++i)
+        head += std::string(i ? "," : "") + "{\"id\":\"p" + std::to_string(i) + "\",\"name\":\"Person " + std::to_string(i) + "\"}";
+    head += "],\"contacts\":{\"engineering_lead\":\"p0\"},\"weeks\":[";
+    const rp::Date first = date::sys_days{date::year{2026} / 1 / 5};
+    for (int w = 0; w < weeks; ++w)
+        head += std::string(w ? "," : "") + "{\"start\":\"" + rp::formatDate(first + date::days{7 * w}) + "\",\"primary\":\"p" +
+                std::to_string(2 * w % 8) + "\",\"secondary\":\"p" + std::to_string((2 * w + 1) % 8) + "\"}";
+    head += "],\"overrides\":[";
+    const std::string tail = "]}";
+    // Local wall-clock text of second s after 2026-01-05 09:00 (offsets come from the zone).
+    const date::local_seconds t0{date::local_days{date::year{2026} / 1 / 5}.time_since_epoch() + std::chrono::hours{9}};
+    auto text = [](date::local_seconds t) {
+        const auto day = date::floor<date::days>(t);
+        const long long sod = (t - day).count();
+        char buf[40];
+        const date::year_month_day ymd{day};
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02lld:%02lld:%02lld", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), sod / 3600, sod / 60 % 60, sod % 60);
+        return std::string(buf);
+    };
+    const long long span = 7LL * 24 * 3600 * weeks;
+    std::string out = head;
+    for (int i = 0; i < count; ++i) {
+        const long long a = 60 + i, b = span - 60 - i;
+        if (a >= b) break;
+        std::string o = std::string(i ? "," : "") + "{\"role\":\"" + (i % 2 ? "secondary" : "primary") + "\",\"person\":\"p" +
+                        std::to_string(i % 8) + "\",\"from\":\"" + text(t0 + std::chrono::seconds{a}) + "\",\"to\":\"" +
+                        text(t0 + std::chrono::seconds{b}) + "\"}";
+        if (out.size() + o.size() + tail.size() > max_bytes) break;
+        out += o;
+    }
+    return out + tail;
+}
+
+// One timed run (rows of several seconds: no warm-up, no repeat).
+double onceMs(const std::function<void()>& fn) {
+    const auto a = Clock::now();
+    fn();
+    return std::chrono::duration<double, std::milli>(Clock::now() - a).count();
+}
+
 // Median of N runs, in milliseconds, after a warm-up: V8 first runs wasm through its
 // baseline compiler and swaps in optimised code in the background, so untimed runs (at
 // least two, and up to 300 ms) let both builds be measured in their steady state.
@@ -230,6 +276,36 @@ int main(int argc, char** argv) {
             auto r = rp::interop::importTimelines(rp::interop::Vendor::PagerDuty, primary, secondary, std::nullopt, {});
             g_sink += std::holds_alternative<rp::interop::ImportResult>(r) ? std::get<rp::interop::ImportResult>(r).plan.weeks.size() : 0;
         }));
+    }
+
+    // ---- nested overrides (issue 13): 30,000 in 4 weeks, and as many as the largest plan
+    // under 50 MiB holds (20 weeks); read, check, ICS export and the gap scan ----
+    for (const auto& shape : {std::pair<const char*, int>{"nested_30k", 30000}, std::pair<const char*, int>{"nested_50mib", 1 << 30}}) {
+        const std::string tag = shape.first;
+        if (!wanted(tag)) continue;
+        const bool big = shape.second > 30000;
+        const std::string nested = generateNested(shape.second, big ? 20 : 4, rp::kMaxPlanBytes);
+        rp::LoadResult r;
+        const double read_ms = onceMs([&] { r = rp::readPlan(nested); });
+        if (!r.ok()) {
+            std::fprintf(stderr, "%s plan refused: %s\n", tag.c_str(), r.error->str().c_str());
+            return 1;
+        }
+        const rp::Plan& np = *r.plan;
+        auto row = [&](const char* what, const std::function<void()>& fn) {
+            std::printf("%s_%s_ms\t%.3f\n", tag.c_str(), what, big ? onceMs(fn) : timeMs(std::min(repeat, 3), fn));
+        };
+        std::printf("%s_bytes\t%zu\n", tag.c_str(), nested.size());
+        std::printf("%s_overrides\t%zu\n", tag.c_str(), np.overrides.size());
+        std::printf("%s_read_ms\t%.3f\n", tag.c_str(), read_ms);
+        row("check", [&] { g_sink += rp::check(np).violations.size(); });
+        row("export_ics", [&] {
+            rp::IcsOptions o;
+            o.stamp = rp::Instant{};
+            g_sink += rp::exportIcs(np, o).size();
+        });
+        row("export_csv", [&] { g_sink += rp::exportCsv(np).size(); });
+        row("gaps", [&] { g_sink += rp::findCoverageGaps(np).gaps.size(); });
     }
 
     // ---- drafting (docs/drafting.md): N people with time off, every week to fill ----

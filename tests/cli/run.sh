@@ -51,7 +51,7 @@ expect "override from >= to" 2 "override.json: /overrides/0" -- "$CLI" check "$T
 expect "impossible date" 2 "baddate.json: /weeks/0/start" -- "$CLI" check "$TMP/baddate.json"
 expect "not JSON at all" 2 "line 1, column 1" -- bash -c "echo 'hello' | \"$CLI\" check -"
 head -c $((60 * 1024 * 1024)) /dev/zero | tr '\0' ' ' >"$TMP/huge.json"
-expect "60 MB file refused" 2 "huge.json: .*50 MB" -- "$CLI" check "$TMP/huge.json"
+expect "60 MiB file refused, size exact" 2 "huge.json: the file is 62914560 bytes; Rotaplan reads files up to 50 MiB \\(52428800 bytes\\)$" -- "$CLI" check "$TMP/huge.json"
 
 # exports: every format succeeds, byte-identical twice, -o writes the file
 for f in json csv md; do

@@ -14,7 +14,8 @@
 //     every event's start/end instants must equal the JSON shifts; SUMMARY must round-trip
 //     the names (no injection); raw text must be CRLF, folded at 75 octets;
 //   - the CSV export is parsed with an RFC 4180 parser and compared row by row with the
-//     JSON shifts (formula cells defused with a leading ');
+//     JSON shifts (formula, TAB and CR cells defused with a leading '; bidi controls and
+//     line separators stripped);
 //   - the Markdown export has the table header and one row per week, then the contacts;
 //   - the vendor documents (pagerduty, opsgenie, grafana-oncall, goalert) validate against
 //     schemas/*-export.schema.json, with and without --users (tests/exports/vendor-exports.mjs).
@@ -135,8 +136,27 @@ function parseCsv(text) {
   if (fieldStarted || row.length) throw new Error('CSV does not end with CRLF');
   return rows;
 }
+// Bidirectional controls dropped, line separators made spaces (Trojan Source); then a
+// leading formula character, TAB or CR defused (OWASP).
+function unspoofed(s) {
+  return s.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '').replace(/[\u2028\u2029\u0085]/g, ' ');
+}
 function defuse(s) {
-  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+  const t = unspoofed(s);
+  return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
+}
+
+// The TZID a calendar gets for a team zone: "EST" is America/New_York (plan-format.md), a
+// legacy link its zone (the system's tzdata.zi "L TARGET NAME" lines).
+const zoneLinks = new Map();
+try {
+  for (const line of readFileSync('/usr/share/zoneinfo/tzdata.zi', 'utf8').split('\n')) {
+    const parts = line.trim().split(/\s+/);
+    if (parts.length === 3 && parts[0] === 'L') zoneLinks.set(parts[2], parts[1]);
+  }
+} catch { /* no tzdata.zi: names as written */ }
+function tzidOf(zone) {
+  return zone === 'EST' ? 'America/New_York' : zoneLinks.get(zone) ?? zone;
 }
 
 // ------------------------------------------------------------------ ICS raw checks
@@ -169,7 +189,7 @@ function checkIcsRaw(text) {
 // and LF) dropped.
 function icsTextOf(s) {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return unspoofed(s).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 // ------------------------------------------------------------------ checks per plan
@@ -208,7 +228,7 @@ function checkIcs(file, plan, exp, opts) {
   }
   const utcOnly = opts.utc || /^(Etc\/)?(UTC|UCT|Universal|Zulu|GMT|GMT0|GMT\+0|GMT-0|Greenwich)$/.test(teamZone);
   if (utcOnly) assertEq(zones.length, 0, 'VTIMEZONE count with UTC times');
-  else if (want.length) assertEq([...tzids], [teamZone], 'VTIMEZONE TZIDs');
+  else if (want.length) assertEq([...tzids], [tzidOf(teamZone)], 'VTIMEZONE TZIDs');
 
   const events = cal.getAllSubcomponents('vevent');
   assertEq(events.length, want.length, 'VEVENT count');
@@ -320,7 +340,8 @@ function checkPlan(file) {
       const want = [s.week, s.role, s.person, name, s.start, s.end, s.source].map(defuse);
       assertEq(rows[i + 1], want, `row ${i + 1}`);
     });
-    for (const r of rows) for (const c of r) assert(!/^[=+\-@]/.test(c), `formula cell ${c}`);
+    for (const r of rows) for (const c of r) assert(!/^[=+\-@\t\r]/.test(c), `formula cell ${JSON.stringify(c)}`);
+    assert(!/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029\u0085]/.test(text), 'a bidi control or line separator in the CSV');
   });
 
   test(`${label}: Markdown table and contacts`, () => {

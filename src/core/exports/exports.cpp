@@ -129,6 +129,16 @@ void appendIcsText(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char ch = s[i];
         const auto c = static_cast<unsigned char>(ch);
+        if (c == 0xC2 || c == 0xD8 || c == 0xE2) {  // spoofing characters (withoutSpoofing)
+            bool brk = false;
+            if (const std::size_t n = spoofingAt(s, i, &brk)) {
+                out.append(s.data() + run, i - run);
+                if (brk) out += ' ';
+                i += n - 1;
+                run = i + 1;
+            }
+            continue;
+        }
         const bool plain = ch != '\\' && ch != ';' && ch != ',' && ((c >= 0x20 && c != 0x7f) || ch == '\t');
         if (plain) continue;
         out.append(s.data() + run, i - run);
@@ -219,6 +229,9 @@ void icsTimezone(std::string& out, const date::time_zone* zone, const std::strin
     // Periods without a known start (fixed-offset zones) or from before 1900 (local mean
     // time) get a nominal 1970 DTSTART: they are in force long before any exported shift.
     const auto oldest = date::sys_seconds{date::sys_days{date::year{1900} / 1 / 1}};
+    // A calendar that opens in daylight saving time also gets the standard period before
+    // it: readers such as python's icalendar cannot place DAYLIGHT without a STANDARD.
+    if (info.save != std::chrono::minutes{0} && info.begin > oldest) info = zone->get_info(info.begin - std::chrono::seconds{1});
     for (int guard = 0; guard < 10000; ++guard) {
         const bool daylight = info.save != std::chrono::minutes{0};
         std::chrono::seconds off_from = info.offset;
@@ -244,7 +257,9 @@ void icsTimezone(std::string& out, const date::time_zone* zone, const std::strin
 
 // Inline Markdown text for a table cell or list item: markup characters escaped, line
 // breaks turned into spaces, so a value can neither split a cell nor start a block.
-std::string mdText(std::string_view s) {
+std::string mdText(std::string_view raw) {
+    const std::string clean = withoutSpoofing(raw);
+    const std::string_view s = clean;
     std::string out;
     for (char c : s) {
         switch (c) {
@@ -273,8 +288,48 @@ std::string localMinutes(const date::time_zone* zone, Instant t) {
 
 }  // namespace
 
+std::size_t spoofingAt(std::string_view s, std::size_t i, bool* line_break) {
+    const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    bool brk = false;
+    std::size_t n = 0;
+    if (b(0) == 0xC2 && b(1) == 0x85) n = 2, brk = true;                          // U+0085
+    else if (b(0) == 0xD8 && b(1) == 0x9C) n = 2;                                 // U+061C
+    else if (b(0) == 0xE2 && b(1) == 0x80) {
+        const unsigned c = b(2);
+        if (c == 0x8E || c == 0x8F || (c >= 0xAA && c <= 0xAE)) n = 3;            // U+200E/F, U+202A-E
+        else if (c == 0xA8 || c == 0xA9) n = 3, brk = true;                       // U+2028/9
+    } else if (b(0) == 0xE2 && b(1) == 0x81 && b(2) >= 0xA6 && b(2) <= 0xA9) {
+        n = 3;                                                                    // U+2066-9
+    }
+    if (line_break) *line_break = brk;
+    return n;
+}
+
+std::string withoutSpoofing(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        bool brk = false;
+        const std::size_t n = (c == 0xC2 || c == 0xD8 || c == 0xE2) ? spoofingAt(s, i, &brk) : 0;
+        if (n == 0) {
+            ++i;
+            continue;
+        }
+        out.append(s.data() + run, i - run);
+        if (brk) out += ' ';
+        i += n;
+        run = i;
+    }
+    out.append(s.data() + run, s.size() - run);
+    return out;
+}
+
 std::string csvCell(std::string s) {
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, 1, '\'');
+    if (s.find_first_of("\xC2\xD8\xE2") != std::string::npos) s = withoutSpoofing(s);
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+        s.insert(0, 1, '\'');
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -350,7 +405,9 @@ std::string exportJsonText(const Plan& plan) { return exportScheduleJson(plan).d
 std::string exportIcs(const Plan& plan, const IcsOptions& options) {
     const auto* zone = teamZone(plan);
     const bool utc = options.utc || zone == nullptr || isUtcZoneName(plan.team_timezone);
-    const std::string tzid = plan.team_timezone;
+    // The zone's canonical name: "EST" (read as America/New_York) and legacy links such as
+    // "US/Eastern" are written as the zone they stand for, which every calendar knows.
+    const std::string tzid = zone ? std::string(zone->name()) : plan.team_timezone;
 
     // UIDs and SEQUENCEs (core/changes/calendar.hpp): computed over all shifts, so a
     // --person calendar has the same UIDs; the UID names week, role and piece, never the
@@ -482,10 +539,12 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
 
 std::string exportCsv(const Plan& plan) {
     const auto* zone = teamZone(plan);
+    const PersonIndex people(plan);
+    auto nameOf = [&](const std::string& id) -> const std::string& { return people.nameOf(id); };
     std::string out = "week,role,person,name,start,end,source\r\n";
     for (const auto& s : exportedShifts(plan)) {
         out += csvCell(weekText(plan, s)) + "," + csvCell(roleName(s.role)) + "," +
-               csvCell(s.person) + "," + csvCell(plan.nameOf(s.person)) + "," +
+               csvCell(s.person) + "," + csvCell(nameOf(s.person)) + "," +
                csvCell(formatRfc3339(zone, s.start)) + "," + csvCell(formatRfc3339(zone, s.end)) +
                "," + csvCell(sourceName(s)) + "\r\n";
     }
@@ -498,9 +557,11 @@ std::string exportMarkdown(const Plan& plan) {
     const auto* zone = teamZone(plan);
     const std::string dash = "\xE2\x80\x94";     // — (nobody)
     const std::string ndash = "\xE2\x80\x93";    // – (date range)
+    const PersonIndex people(plan);
+    auto nameOf = [&](const std::string& id) -> const std::string& { return people.nameOf(id); };
     auto who = [&](const std::optional<std::string>& id) {
         if (!id || id->empty()) return dash;
-        return mdText(plan.nameOf(*id));
+        return mdText(nameOf(*id));
     };
 
     std::string out = "# " + mdText(plan.team_name) + " on-call rotation\n\n";
@@ -517,7 +578,7 @@ std::string exportMarkdown(const Plan& plan) {
         out += "\n## Overrides (" + plan.team_timezone + " time)\n\n";
         for (const auto& o : plan.overrides) {
             out += "- " + localMinutes(zone, o.from.at) + " " + ndash + " " +
-                   localMinutes(zone, o.to.at) + ": " + mdText(plan.nameOf(o.person)) + " is " +
+                   localMinutes(zone, o.to.at) + ": " + mdText(nameOf(o.person)) + " is " +
                    roleName(o.role);
             if (o.reason && !o.reason->empty()) out += " (" + mdText(*o.reason) + ")";
             out += "\n";
@@ -531,9 +592,9 @@ std::string exportMarkdown(const Plan& plan) {
             out += dash + "\n";
             return;
         }
-        out += mdText(plan.nameOf(*id));
+        out += mdText(nameOf(*id));
         std::vector<std::string> reach;
-        if (const Person* p = plan.findPerson(*id)) {
+        if (const Person* p = people.find(*id)) {
             if (p->email && !p->email->empty()) reach.push_back(mdText(*p->email));
             if (p->phone && !p->phone->empty()) reach.push_back(mdText(*p->phone));
         }

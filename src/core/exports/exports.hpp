@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/model/plan.hpp"
 
@@ -17,9 +18,19 @@ Json exportScheduleJson(const Plan& plan);
 std::string exportJsonText(const Plan& plan);   // 2-space indent, trailing newline
 std::string exportIcs(const Plan& plan, const IcsOptions& options);
 std::string exportCsv(const Plan& plan);
-// One CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is
-// defused with an apostrophe (spreadsheet formulas). Shared by every CSV the core writes.
+// One CSV cell: spoofing characters removed (below); quoted when it holds a comma, quote
+// or line break; a leading = + - @, TAB or CR is defused with an apostrophe (spreadsheet
+// formulas, OWASP). Shared by every CSV the core writes.
 std::string csvCell(std::string s);
+
+// Trojan-Source-style spoofing of names: the bidirectional controls (U+202A to U+202E,
+// U+2066 to U+2069, U+200E, U+200F, U+061C) are dropped and the line separators U+2028,
+// U+2029 and U+0085 become spaces, so that a name can neither reorder nor split the text
+// around it. CSV, Markdown, iCalendar and handoff text pass plan text through it.
+std::string withoutSpoofing(std::string_view s);
+// The byte length of such a character starting at s[i], 0 when there is none there;
+// *line_break tells whether it is one of the line separators.
+std::size_t spoofingAt(std::string_view s, std::size_t i, bool* line_break);
 std::string exportMarkdown(const Plan& plan);
 
 }  // namespace rp

@@ -4,14 +4,17 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/exports/exports.hpp"
 #include "core/model/time.hpp"
 
 namespace rp {
 
 namespace {
 
-// Inline Markdown: markup escaped, line breaks turned into spaces.
-std::string md(const std::string& s) {
+// Inline Markdown: markup escaped, line breaks turned into spaces, other control
+// characters and the spoofing characters of withoutSpoofing() dropped.
+std::string md(const std::string& raw) {
+    const std::string s = withoutSpoofing(raw);
     std::string out;
     for (char c : s) {
         switch (c) {
@@ -20,7 +23,9 @@ std::string md(const std::string& s) {
                 out += c;
                 break;
             case '\r': case '\n': case '\t': out += ' '; break;
-            default: out += c;
+            default:
+                if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7f) break;
+                out += c;
         }
     }
     return out;
@@ -63,22 +68,22 @@ std::string contactLine(const Plan& plan, const std::string& id) {
     return line;
 }
 
-std::string overrideText(const Plan& plan, const Override& o) {
+std::string overrideText(const Plan& plan, const PersonIndex& people, const Override& o) {
     const date::time_zone* zone = findZone(plan.team_timezone);
     auto local = [&](Instant t) {
         const std::string s = formatRfc3339(zone, t);  // 2026-12-02T18:00:00-05:00
         return s.substr(0, 10) + " " + s.substr(11, 5);
     };
-    std::string s = capitalized(roleName(o.role)) + ": " + md(plan.nameOf(o.person)) + " from " + local(o.from.at) +
+    std::string s = capitalized(roleName(o.role)) + ": " + md(people.nameOf(o.person)) + " from " + local(o.from.at) +
                     " to " + local(o.to.at);
     if (o.reason && !o.reason->empty()) s += " (" + md(*o.reason) + ")";
     return s;
 }
 
-std::string requestText(const Plan& plan, const Request& r) {
+std::string requestText(const PersonIndex& people, const Request& r) {
     std::string head = md(r.id) + " (" + requestTypeName(r.type) + (r.emergency ? ", emergency" : "") + ", " +
                        requestStatusName(r.status) + "): ";
-    const std::string by = md(plan.nameOf(r.by)), with = md(plan.nameOf(r.with));
+    const std::string by = md(people.nameOf(r.by)), with = md(people.nameOf(r.with));
     if (r.type == RequestType::Cover)
         return head + by + " asks " + with + " to take over " + roleName(r.role) + " in the week of " +
                formatDate(r.week) + "; submitted " + formatDate(r.submitted) + ".";
@@ -124,6 +129,7 @@ std::optional<std::string> handoffMarkdown(const Plan& plan, Date day, std::stri
     const std::optional<std::string> esc_in = escalationOf(plan, in);
     const std::optional<std::string> esc_out = out ? escalationOf(plan, *out) : std::nullopt;
 
+    const PersonIndex people(plan);
     std::string s;
     s += "# On-call handoff: " + md(plan.team_name) + ", week of " + formatDate(in.start) + "\n\n";
     s += "Handoff " + localWhen(plan, in.start) + " (" + plan.team_timezone + "). The week runs until " +
@@ -146,7 +152,7 @@ std::optional<std::string> handoffMarkdown(const Plan& plan, Date day, std::stri
         std::vector<std::string> lines;
         const Instant a = handoffInstant(plan, in.start), b = handoffInstant(plan, in.start + date::days{7});
         for (const Override& o : plan.overrides)
-            if (o.from.at < b && a < o.to.at) lines.push_back("- " + overrideText(plan, o) + "\n");
+            if (o.from.at < b && a < o.to.at) lines.push_back("- " + overrideText(plan, people, o) + "\n");
         if (!lines.empty()) {
             s += "Overrides touching the incoming week:\n\n";
             for (const auto& l : lines) s += l;
@@ -176,7 +182,7 @@ std::optional<std::string> handoffMarkdown(const Plan& plan, Date day, std::stri
         for (const Request& r : plan.requests) {
             if (r.status != RequestStatus::Pending && r.status != RequestStatus::Approved) continue;
             if (!inWindow(r.week) && !(r.with_week && inWindow(*r.with_week))) continue;
-            lines.push_back("- " + requestText(plan, r) + "\n");
+            lines.push_back("- " + requestText(people, r) + "\n");
         }
         if (lines.empty()) s += "- None.\n";
         for (const auto& l : lines) s += l;
@@ -194,7 +200,7 @@ std::optional<std::string> handoffMarkdown(const Plan& plan, Date day, std::stri
         });
         if (offs.empty()) s += "- None.\n";
         for (const TimeOff* t : offs) {
-            s += "- " + md(plan.nameOf(t->person)) + ": " + formatDate(t->from) + " to " + formatDate(t->to);
+            s += "- " + md(people.nameOf(t->person)) + ": " + formatDate(t->from) + " to " + formatDate(t->to);
             if (t->reason && !t->reason->empty()) s += " (" + md(*t->reason) + ")";
             s += "\n";
         }

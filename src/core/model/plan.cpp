@@ -21,6 +21,21 @@ std::string Plan::nameOf(const std::string& id) const {
     return p ? p->name : id;
 }
 
+PersonIndex::PersonIndex(const Plan& plan) {
+    by_id_.reserve(plan.people.size());
+    for (const Person& p : plan.people) by_id_.emplace(p.id, &p);  // emplace keeps the first
+}
+
+const Person* PersonIndex::find(const std::string& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : it->second;
+}
+
+const std::string& PersonIndex::nameOf(const std::string& id) const {
+    const Person* p = find(id);
+    return p ? p->name : id;
+}
+
 // [SECTION] severity defaults (escalation.md "Policy")
 
 SeverityPolicy defaultSeverity(const std::string& name) {

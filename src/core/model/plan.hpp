@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <date/date.h>
@@ -170,6 +171,18 @@ struct Plan {
     const Person* findPerson(const std::string& id) const;
     // The display name of an id: the person's name, or the id itself when unknown.
     std::string nameOf(const std::string& id) const;
+};
+
+// People by id, for code that looks many ids up (Plan::findPerson searches the list):
+// the same answers, the first person of a repeated id. Keep the plan alive and unchanged.
+class PersonIndex {
+public:
+    explicit PersonIndex(const Plan& plan);
+    const Person* find(const std::string& id) const;
+    const std::string& nameOf(const std::string& id) const;  // the name, or the id itself
+
+private:
+    std::unordered_map<std::string_view, const Person*> by_id_;
 };
 
 // Defaults of escalation.md for P0..P3.

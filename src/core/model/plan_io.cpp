@@ -9,8 +9,10 @@
 //   readPlan / writePlan
 #include "core/model/plan_io.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <new>
 #include <unordered_map>
@@ -90,6 +92,36 @@ std::string cleanText(std::string_view s) {
     return out;
 }
 
+// [SECTION] numbers kept as text
+
+// An integer beyond 64 bits is held in the DOM as a binary value of this subtype holding
+// its text: the JSON reader never makes binary values, so it cannot be mistaken, and it
+// compares and copies like any value. writePlan writes the text back as it was.
+constexpr std::uint8_t kNumberTextSubtype = 0x4e;  // 'N'
+std::atomic<bool> g_number_texts{false};           // any read in this process
+
+bool isIntegerText(const std::string& t) {
+    std::size_t i = t.size() > 0 && t[0] == '-' ? 1 : 0;
+    if (i == t.size()) return false;
+    for (; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9') return false;
+    return true;
+}
+
+Json numberTextJson(const std::string& text) {
+    g_number_texts.store(true, std::memory_order_relaxed);
+    return Json::binary(Json::binary_t::container_type(text.begin(), text.end()), kNumberTextSubtype);
+}
+
+bool isNumberText(const Json& v) {
+    return v.is_binary() && v.get_binary().has_subtype() && v.get_binary().subtype() == kNumberTextSubtype;
+}
+
+std::string numberText(const Json& v) {
+    const auto& b = v.get_binary();
+    return std::string(b.begin(), b.end());
+}
+
 // [SECTION] document
 
 // Builds the ordered DOM through SAX, like nlohmann's own builder, but
@@ -107,7 +139,12 @@ public:
     bool boolean(bool v) { return value(Json(v)); }
     bool number_integer(Json::number_integer_t v) { return value(Json(v)); }
     bool number_unsigned(Json::number_unsigned_t v) { return value(Json(v)); }
-    bool number_float(Json::number_float_t v, const std::string&) { return value(Json(v)); }
+    // An integer too big for 64 bits reaches here as a double; its text is kept instead
+    // (plan-format.md: unknown fields are written back as they were).
+    bool number_float(Json::number_float_t v, const std::string& text) {
+        if (isIntegerText(text)) return value(numberTextJson(text));
+        return value(Json(v));
+    }
     bool string(std::string& v) { return value(Json(std::move(v))); }
     bool binary(Json::binary_t&) { return false; }  // never produced by the JSON lexer
 
@@ -140,9 +177,11 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& e) {
         syntax_error = true;
         error_position = position;
+        // A number too big for a double is reported after its last character: point at its first.
+        if (e.id == 406 && token.size() > 1 && position >= token.size()) error_position = position - token.size() + 1;
         error_message = e.what();
         return false;
     }
@@ -397,6 +436,7 @@ std::string describe(const Json& v) {
             }
             return s;
         }
+        case Json::value_t::binary: return isNumberText(v) ? numberText(v) : std::string("binary data");
         default: return v.dump();
     }
 }
@@ -430,9 +470,16 @@ int readInt(const Json& v, const std::string& p, long long min, const char* what
     return static_cast<int>(n);
 }
 
-double readNumber(const Json& v, const std::string& p) {
-    if (!v.is_number() || v.get<double>() < 0) expected(p, "a number >= 0", v);
-    return v.get<double>();
+// A compensation amount: a number from 0 to kMaxAmount, so that sums over any plan and
+// any incident run stay finite and print in full.
+constexpr double kMaxAmount = 1e12;
+
+double readAmount(const Json& v, const std::string& p) {
+    double x = -1;
+    if (v.is_number()) x = v.get<double>();
+    else if (isNumberText(v)) x = std::strtod(numberText(v).c_str(), nullptr);
+    if (!(x >= 0) || !(x <= kMaxAmount)) expected(p, "a number from 0 to 1000000000000", v);
+    return x;
 }
 
 Date readDate(const Json& v, const std::string& p) {
@@ -457,6 +504,8 @@ int readWeekday(const Json& v, const std::string& p) {
 }
 
 std::string readZone(const Json& v, const std::string& p) {
+    if (v.is_string() && v.get_ref<const std::string&>() == "localtime")
+        expected(p, "an IANA time zone name such as \"America/New_York\" (\"localtime\" is each machine's own zone)", v);
     if (!v.is_string() || !findZone(v.get_ref<const std::string&>()))
         expected(p, "an IANA time zone name such as \"America/New_York\"", v);
     return v.get<std::string>();
@@ -766,11 +815,40 @@ private:
         plan.time_off.push_back(std::move(t));
     }
 
+    // The exports write a week's handoffs as RFC 3339 and iCalendar text: the week, and a
+    // day either side (any zone's offset), stays within the years 0001 to 9999, and the team
+    // zone's offset during it is whole minutes (not the local mean time of the 1800s).
+    Instant ok_from_{}, ok_to_{};  // a span already found whole-minute
+
+    void checkWeekStart(Date d, const Json& v, const std::string& p) {
+        static const Date first = date::sys_days{date::year{1} / 1 / 2};
+        static const Date last = date::sys_days{date::year{9999} / 12 / 23};
+        if (d < first || d > last)
+            expected(p, "a week start from 0001-01-02 to 9999-12-23 (a week stays within the years 0001 to 9999)", v);
+        const Instant a = localToInstant(team_zone_, d, plan.policy.handoff_minute);
+        const Instant b = localToInstant(team_zone_, d + date::days{7}, plan.policy.handoff_minute);
+        if (ok_from_ <= a && b <= ok_to_) return;
+        Offending bad;
+        std::pair<Instant, Instant> whole;
+        if (wholeMinuteOffsets(team_zone_, a, b, &bad, &whole)) {
+            ok_from_ = whole.first;
+            ok_to_ = whole.second;
+            return;
+        }
+        std::string msg = "the week of " + formatDate(d) + " falls where " + plan.team_timezone + " was at UTC" +
+                          formatOffset(bad.offset_seconds) +
+                          ", an offset in seconds that RFC 3339 and calendar files cannot carry";
+        if (bad.whole_from) msg += "; plan weeks from " + formatDate(dateIn(team_zone_, *bad.whole_from)) + " on";
+        refuse(p, msg);
+    }
+
     Week readWeek(Json& v, const std::string& p) {
         Week w;
         Fields f(v, p, {"start", "primary", "secondary", "escalation", "shadow", "emergency", "note"},
                  &w.extra);
-        w.start = readDate(f.require("start", "a date YYYY-MM-DD"), f.at("start"));
+        const Json& start = f.require("start", "a date YYYY-MM-DD");
+        w.start = readDate(start, f.at("start"));
+        checkWeekStart(w.start, start, f.at("start"));
         w.primary = f.optString("primary");
         w.secondary = f.optString("secondary");
         w.escalation = f.optString("escalation");
@@ -860,7 +938,7 @@ private:
                              {"p0_rest_hours", &Compensation::p0_rest_hours},
                              {"weekend_comp_hours", &Compensation::weekend_comp_hours}};
         for (const auto& n : numbers)
-            if (Json* x = f.get(n.key)) c.*(n.field) = readNumber(*x, f.at(n.key));
+            if (Json* x = f.get(n.key)) c.*(n.field) = readAmount(*x, f.at(n.key));
         plan.compensation = std::move(c);
     }
 };
@@ -1008,6 +1086,45 @@ std::string LoadError::str() const {
     return s + message;
 }
 
+std::optional<LoadError> parseJsonText(std::string_view text, Json& doc) {
+    auto error = [&](std::string pointer, LineColumn lc, std::string message) {
+        return LoadError{cleanText(pointer), lc.line, lc.column, cleanText(message)};
+    };
+    // nlohmann's lexer takes a NUL byte for the end of the input and would drop the rest.
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        return error("", lineColumnOf(text, nul),
+                     "not valid JSON: a NUL byte (byte " + std::to_string(nul + 1) +
+                         " of the file) cannot appear in JSON text; the file may be damaged or not a text file");
+    DomBuilder builder(doc);
+    Json::sax_parse(text.begin(), text.end(), &builder);
+    if (builder.syntax_error) {
+        // nlohmann counts the offending character as read: it sits at position - 1.
+        const std::size_t offset = builder.error_position > 0 ? builder.error_position - 1 : 0;
+        std::string detail = builder.error_message;
+        const std::size_t col = detail.find("column ");
+        const std::size_t colon = col == std::string::npos ? col : detail.find(": ", col);
+        if (colon != std::string::npos) detail = detail.substr(colon + 2);
+        // nlohmann's "; last read: '...'" shows raw token text (often several lines of
+        // it); the line and column say where, so it is left out.
+        const std::size_t last = detail.find("; last read: '");
+        if (last != std::string::npos) {
+            const std::size_t end = detail.rfind("'; ");
+            detail.erase(last, end != std::string::npos && end > last ? end + 1 - last : std::string::npos);
+        }
+        // Other nlohmann errors ("[json.exception.out_of_range.406] number overflow ...").
+        if (detail.rfind("[json.exception.", 0) == 0) {
+            const std::size_t tag = detail.find("] ");
+            if (tag != std::string::npos) detail.erase(0, tag + 2);
+        }
+        return error("", lineColumnOf(text, offset), "not valid JSON: " + detail);
+    }
+    if (builder.too_deep)
+        return error(builder.deep_pointer, locate(text, builder.deep_pointer),
+                     "expected at most " + std::to_string(kMaxDepth) +
+                         " nested arrays and objects, found deeper nesting");
+    return std::nullopt;
+}
+
 LoadResult readPlan(std::string_view text) {
     LoadResult result;
     auto failWith = [&](std::string pointer, LineColumn lc, std::string message) {
@@ -1016,36 +1133,15 @@ LoadResult readPlan(std::string_view text) {
         return result;
     };
     try {
-        if (text.size() > kMaxPlanBytes) {
-            char size[32];
-            std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(text.size()) / (1024.0 * 1024.0));
-            return failWith("", {}, "the file is too large (" + std::to_string(text.size()) + " bytes, " +
-                                        size + "); Rotaplan reads plans up to 50 MB (" +
+        if (text.size() > kMaxPlanBytes)
+            return failWith("", {}, "the file is too large (" + std::to_string(text.size()) +
+                                        " bytes); Rotaplan reads plans up to 50 MiB (" +
                                         std::to_string(kMaxPlanBytes) + " bytes)");
-        }
         Json doc;
-        DomBuilder builder(doc);
-        Json::sax_parse(text.begin(), text.end(), &builder);
-        if (builder.syntax_error) {
-            // nlohmann counts the offending character as read: it sits at position - 1.
-            const std::size_t offset = builder.error_position > 0 ? builder.error_position - 1 : 0;
-            std::string detail = builder.error_message;
-            const std::size_t col = detail.find("column ");
-            const std::size_t colon = col == std::string::npos ? col : detail.find(": ", col);
-            if (colon != std::string::npos) detail = detail.substr(colon + 2);
-            // nlohmann's "; last read: '...'" shows raw token text (often several lines of
-            // it); the line and column say where, so it is left out.
-            const std::size_t last = detail.find("; last read: '");
-            if (last != std::string::npos) {
-                const std::size_t end = detail.rfind("'; ");
-                detail.erase(last, end != std::string::npos && end > last ? end + 1 - last : std::string::npos);
-            }
-            return failWith("", lineColumnOf(text, offset), "not valid JSON: " + detail);
+        if (auto e = parseJsonText(text, doc)) {
+            result.error = std::move(*e);
+            return result;
         }
-        if (builder.too_deep)
-            return failWith(builder.deep_pointer, locate(text, builder.deep_pointer),
-                            "expected at most " + std::to_string(kMaxDepth) +
-                                " nested arrays and objects, found deeper nesting");
         Reader reader;
         try {
             reader.read(doc);
@@ -1181,8 +1277,76 @@ Json planToJson(const Plan& plan) {
     return j;
 }
 
+namespace {
+
+bool holdsNumberText(const Json& v) {
+    if (isNumberText(v)) return true;
+    if (v.is_object()) {
+        for (const auto& m : v.get_ref<const Json::object_t&>())
+            if (holdsNumberText(m.second)) return true;
+    } else if (v.is_array()) {
+        for (const Json& e : v.get_ref<const Json::array_t&>())
+            if (holdsNumberText(e)) return true;
+    }
+    return false;
+}
+
+std::string dumpScalar(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// nlohmann's dump(2) layout, written out here so that numbers kept as text go out as
+// that text (only plans holding such numbers take this path).
+void dumpKeepingNumbers(std::string& out, const Json& v, int indent) {
+    const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
+    if (isNumberText(v)) {
+        out += numberText(v);
+    } else if (v.is_object()) {
+        const auto& members = v.get_ref<const Json::object_t&>();
+        if (members.empty()) {
+            out += "{}";
+            return;
+        }
+        out += "{\n";
+        bool first = true;
+        for (const auto& m : members) {
+            if (!first) out += ",\n";
+            first = false;
+            out += pad;
+            out += dumpScalar(Json(m.first));
+            out += ": ";
+            dumpKeepingNumbers(out, m.second, indent + 2);
+        }
+        out += '\n';
+        out.append(static_cast<std::size_t>(indent), ' ');
+        out += '}';
+    } else if (v.is_array()) {
+        const auto& items = v.get_ref<const Json::array_t&>();
+        if (items.empty()) {
+            out += "[]";
+            return;
+        }
+        out += "[\n";
+        bool first = true;
+        for (const Json& e : items) {
+            if (!first) out += ",\n";
+            first = false;
+            out += pad;
+            dumpKeepingNumbers(out, e, indent + 2);
+        }
+        out += '\n';
+        out.append(static_cast<std::size_t>(indent), ' ');
+        out += ']';
+    } else {
+        out += dumpScalar(v);
+    }
+}
+
+}  // namespace
+
 std::string writePlan(const Plan& plan) {
-    std::string out = planToJson(plan).dump(2, ' ', false, Json::error_handler_t::replace);
+    const Json j = planToJson(plan);
+    std::string out;
+    if (g_number_texts.load(std::memory_order_relaxed) && holdsNumberText(j)) dumpKeepingNumbers(out, j, 0);
+    else out = j.dump(2, ' ', false, Json::error_handler_t::replace);
     out += '\n';
     return out;
 }

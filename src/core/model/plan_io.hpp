@@ -25,6 +25,12 @@ struct LoadResult {
 
 constexpr std::size_t kMaxPlanBytes = 50u * 1024u * 1024u;
 
+// Parses JSON text into an ordered DOM the way readPlan does: a NUL byte, nesting deeper
+// than 256 and syntax errors are refused with the line and column; an integer beyond 64
+// bits is kept as its text (a binary value, written back as it was by writePlan). No
+// size limit. Never throws std::exception from nlohmann.
+std::optional<LoadError> parseJsonText(std::string_view text, Json& out);
+
 // Parses and validates a plan. Never throws; never half-fills: either a plan or an error.
 LoadResult readPlan(std::string_view text);
 

@@ -2,6 +2,9 @@
 #include "core/model/shifts.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <queue>
+#include <tuple>
 
 #include "core/model/time.hpp"
 
@@ -15,6 +18,51 @@ std::vector<WeekSpan> weekSpans(const Plan& plan) {
     return spans;
 }
 
+std::vector<CoverSegment> lowestRankCover(const std::vector<CoverInterval>& intervals) {
+    struct Event {
+        Instant at;
+        int k;       // index into intervals
+        bool opens;
+    };
+    std::vector<Event> events;
+    events.reserve(2 * intervals.size());
+    for (std::size_t k = 0; k < intervals.size(); ++k) {
+        const CoverInterval& iv = intervals[k];
+        if (!(iv.start < iv.end)) continue;
+        events.push_back({iv.start, static_cast<int>(k), true});
+        events.push_back({iv.end, static_cast<int>(k), false});
+    }
+    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at < b.at; });
+    // Open intervals by (rank, item), lowest on top; closed ones leave lazily.
+    using Entry = std::tuple<long long, int, int>;  // rank, item, k
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> open;
+    std::vector<char> alive(intervals.size(), 0);
+    std::vector<CoverSegment> out;
+    for (std::size_t i = 0; i < events.size();) {
+        const Instant t = events[i].at;
+        for (; i < events.size() && events[i].at == t; ++i) {
+            const int k = events[i].k;
+            alive[static_cast<std::size_t>(k)] = events[i].opens;
+            if (events[i].opens) open.emplace(intervals[static_cast<std::size_t>(k)].rank,
+                                              intervals[static_cast<std::size_t>(k)].item, k);
+        }
+        while (!open.empty() && !alive[static_cast<std::size_t>(std::get<2>(open.top()))]) open.pop();
+        if (open.empty() || i == events.size()) continue;
+        const int item = std::get<1>(open.top());
+        const Instant next = events[i].at;
+        if (!out.empty() && out.back().item == item && out.back().end == t) out.back().end = next;
+        else out.push_back({t, next, item});
+    }
+    return out;
+}
+
+int coverAt(const std::vector<CoverSegment>& segments, Instant t) {
+    // The first segment ending after t is the only one that can hold it.
+    auto it = std::upper_bound(segments.begin(), segments.end(), t,
+                               [](Instant x, const CoverSegment& s) { return x < s.end; });
+    return it != segments.end() && it->start <= t ? it->item : -1;
+}
+
 namespace {
 
 int roleRank(Role r) {
@@ -26,95 +74,44 @@ int roleRank(Role r) {
     return 3;
 }
 
-// Removes [a, b) from a list of pieces (sorted, non-overlapping); keeps the rest.
-void cutOut(std::vector<Shift>& pieces, Instant a, Instant b) {
-    std::vector<Shift> kept;
-    kept.reserve(pieces.size() + 1);
-    for (const Shift& p : pieces) {
-        if (p.end <= a || p.start >= b) {
-            kept.push_back(p);
-            continue;
-        }
-        if (p.start < a) {
-            Shift left = p;
-            left.end = a;
-            kept.push_back(left);
-        }
-        if (p.end > b) {
-            Shift right = p;
-            right.start = b;
-            kept.push_back(right);
-        }
-    }
-    pieces.swap(kept);
-}
-
 }  // namespace
 
 std::vector<Shift> resolveShifts(const Plan& plan) { return resolveShifts(plan, weekSpans(plan)); }
 
+// Per role, the overrides are swept once into segments owned by the latest override
+// holding them (rank = -index); each week then takes the segments inside its span and
+// its own assignment in the holes between them. O((overrides + weeks) log n + pieces),
+// however the overrides nest.
 std::vector<Shift> resolveShifts(const Plan& plan, const std::vector<WeekSpan>& spans) {
     const std::size_t n = plan.weeks.size();
-    // pieces[2 * week + 0] primary, [2 * week + 1] secondary; each sorted by start.
-    std::vector<std::vector<Shift>> pieces(2 * n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const Week& w = plan.weeks[i];
-        if (spans[i].start >= spans[i].end) continue;
-        if (w.primary)
-            pieces[2 * i].push_back({static_cast<int>(i), Role::Primary, *w.primary, spans[i].start,
-                                     spans[i].end, false, -1});
-        if (w.secondary)
-            pieces[2 * i + 1].push_back({static_cast<int>(i), Role::Secondary, *w.secondary,
-                                         spans[i].start, spans[i].end, false, -1});
-    }
-
-    if (!plan.overrides.empty() && n > 0) {
-        // Weeks sorted by span start, with the running maximum of their ends, so that the
-        // weeks an override touches are found without scanning all of them (weeks may be
-        // out of order or overlap in a faulty plan).
-        std::vector<int> order(n);
-        for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<int>(i);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](int a, int b) { return spans[a].start < spans[b].start; });
-        std::vector<Instant> max_end(n);
-        for (std::size_t k = 0; k < n; ++k)
-            max_end[k] = k == 0 ? spans[order[k]].end : std::max(max_end[k - 1], spans[order[k]].end);
-
-        std::vector<int> touched;
+    std::vector<Shift> out;
+    std::vector<CoverInterval> intervals;
+    for (Role role : {Role::Primary, Role::Secondary}) {
+        intervals.clear();
         for (std::size_t oi = 0; oi < plan.overrides.size(); ++oi) {
             const Override& o = plan.overrides[oi];
-            if (o.role == Role::Shadow) continue;
-            const Instant from = o.from.at, to = o.to.at;
-            if (from >= to) continue;
-            // First sorted position whose start is >= to: weeks before it start before `to`.
-            auto it = std::lower_bound(order.begin(), order.end(), to,
-                                       [&](int w, Instant t) { return spans[w].start < t; });
-            touched.clear();
-            for (std::ptrdiff_t k = (it - order.begin()) - 1; k >= 0 && max_end[k] > from; --k) {
-                int w = order[k];
-                if (spans[w].end > from) touched.push_back(w);
+            if (o.role == role) intervals.push_back({o.from.at, o.to.at, -static_cast<long long>(oi), static_cast<int>(oi)});
+        }
+        const std::vector<CoverSegment> segments = lowestRankCover(intervals);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Instant ws = spans[i].start, we = spans[i].end;
+            if (!(ws < we)) continue;
+            const Week& w = plan.weeks[i];
+            const std::optional<std::string>& base = role == Role::Primary ? w.primary : w.secondary;
+            const int week = static_cast<int>(i);
+            Instant at = ws;
+            auto k = std::upper_bound(segments.begin(), segments.end(), ws,
+                                      [](Instant x, const CoverSegment& s) { return x < s.end; });
+            for (; k != segments.end() && k->start < we; ++k) {
+                const Instant a = std::max(k->start, ws), b = std::min(k->end, we);
+                if (base && at < a) out.push_back({week, role, *base, at, a, false, -1});
+                out.push_back({week, role, plan.overrides[static_cast<std::size_t>(k->item)].person, a, b, true, k->item});
+                at = b;
             }
-            std::sort(touched.begin(), touched.end());
-            const int slot = o.role == Role::Primary ? 0 : 1;
-            for (int w : touched) {
-                const Instant a = std::max(from, spans[w].start), b = std::min(to, spans[w].end);
-                if (a >= b) continue;
-                auto& list = pieces[2 * w + slot];
-                cutOut(list, a, b);
-                Shift s{w, o.role, o.person, a, b, true, static_cast<int>(oi)};
-                list.insert(std::upper_bound(list.begin(), list.end(), s,
-                                             [](const Shift& x, const Shift& y) { return x.start < y.start; }),
-                            s);
-            }
+            if (base && at < we) out.push_back({week, role, *base, at, we, false, -1});
         }
     }
 
-    std::vector<Shift> out;
-    std::size_t total = 0;
-    for (const auto& l : pieces) total += l.size();
-    out.reserve(total + n);
-    for (auto& l : pieces)
-        for (Shift& s : l) out.push_back(std::move(s));
     for (std::size_t i = 0; i < n; ++i) {
         const Week& w = plan.weeks[i];
         if (w.shadow && spans[i].start < spans[i].end)

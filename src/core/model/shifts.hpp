@@ -20,6 +20,24 @@ struct Shift {
     int override_index = -1;  // index into plan.overrides when from_override
 };
 
+// A piecewise-constant choice among intervals: over [start, end) the interval `item`
+// holds every instant and has the lowest rank of those that do.
+struct CoverInterval {
+    Instant start, end;
+    long long rank = 0;  // lower wins; ties go to the lower item
+    int item = -1;
+};
+struct CoverSegment {
+    Instant start, end;
+    int item = -1;
+};
+// The segments, sorted by start and disjoint, only where some interval holds; adjacent
+// segments of one item are merged. Empty intervals (start >= end) hold nothing.
+// A sweep: O(n log n) however the intervals nest or overlap.
+std::vector<CoverSegment> lowestRankCover(const std::vector<CoverInterval>& intervals);
+// The item of the segment holding t, -1 when none (binary search).
+int coverAt(const std::vector<CoverSegment>& segments, Instant t);
+
 // One span per plan.weeks entry, same order.
 std::vector<WeekSpan> weekSpans(const Plan& plan);
 

@@ -9,9 +9,12 @@
 
 #include "core/model/digits.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -32,6 +35,44 @@ struct ZoneCache {
 ZoneCache& zoneCache() {
     static ZoneCache cache;
     return cache;
+}
+
+// [SECTION] legacy links
+
+// Where date/tz reads the zone files (USE_OS_TZDB), natively and in the page alike.
+constexpr const char* kZoneDir = "/usr/share/zoneinfo";
+
+// Link name -> target zone, from the "L TARGET NAME" lines of tzdata.zi (the page packages
+// just those lines under the same name). The links are resolved here, the same way on
+// every platform, instead of through whatever symbolic links a system's folder holds.
+const std::unordered_map<std::string, std::string>& zoneLinks() {
+    static const std::unordered_map<std::string, std::string> links = [] {
+        std::unordered_map<std::string, std::string> out;
+        std::ifstream in(std::string(kZoneDir) + "/tzdata.zi");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.size() < 5 || line[0] != 'L' || line[1] != ' ') continue;
+            const std::size_t sp = line.find(' ', 2);
+            if (sp == std::string::npos) continue;
+            std::string target = line.substr(2, sp - 2), name = line.substr(sp + 1);
+            while (!name.empty() && (name.back() == '\r' || name.back() == ' ')) name.pop_back();
+            if (!target.empty() && !name.empty()) out.emplace(std::move(name), std::move(target));
+        }
+        return out;
+    }();
+    return links;
+}
+
+// Names no plan may use: they are not IANA zones, or mean a different zone on every
+// machine ("localtime" is the machine's own setting).
+bool isRefusedZoneName(std::string_view name) {
+    if (name.empty() || name.size() > 200) return true;
+    // Debian's zoneinfo also holds "posix/..." copies and "right/..." zones that count leap
+    // seconds; neither is an IANA name, and "right/" ones would shift every time.
+    if (name.substr(0, 6) == "posix/" || name.substr(0, 6) == "right/") return true;
+    if (name == "localtime" || name == "posixrules" || name == "Factory") return true;
+    if (name.front() == '/' || name.find("..") != std::string_view::npos) return true;
+    return false;
 }
 
 const date::time_zone* locateUncached(const std::string& name) {
@@ -95,10 +136,7 @@ int digits(std::string_view s, std::size_t at, std::size_t n) {
 // [SECTION] public functions
 
 const date::time_zone* findZone(std::string_view name) {
-    if (name.empty() || name.size() > 200) return nullptr;
-    // Debian's zoneinfo also holds "posix/..." copies and "right/..." zones that count leap
-    // seconds; neither is an IANA name, and "right/" ones would shift every time.
-    if (name.substr(0, 6) == "posix/" || name.substr(0, 6) == "right/") return nullptr;
+    if (isRefusedZoneName(name)) return nullptr;
     thread_local std::string t_last_name;
     thread_local const date::time_zone* t_last_zone = nullptr;
     if (t_last_zone && name == t_last_name) return t_last_zone;
@@ -114,7 +152,13 @@ const date::time_zone* findZone(std::string_view name) {
         } else {
             // plan-format.md: "EST" means the US Eastern zone with its daylight-saving
             // rules, not the tz database's fixed UTC-05:00 zone of that name.
-            zone = key == "EST" ? locateUncached("America/New_York") : locateUncached(key);
+            if (key == "EST") {
+                zone = locateUncached("America/New_York");
+            } else {
+                const auto& links = zoneLinks();
+                auto link = links.find(key);
+                zone = locateUncached(link != links.end() ? link->second : key);
+            }
             if (!zone && key == "UTC") zone = locateUncached("Etc/UTC");
             // Misses are remembered too, but only a bounded number of them (a fuzzer or a
             // hostile file could ask for millions of distinct bad names).
@@ -129,6 +173,29 @@ const date::time_zone* findZone(std::string_view name) {
         t_last_zone = zone;
     }
     return zone;
+}
+
+const std::vector<std::string>& zoneNames() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        const auto& links = zoneLinks();
+        try {
+            for (const auto& z : date::get_tzdb().zones) {
+                const std::string name(z.name());
+                if (!links.count(name) && !isRefusedZoneName(name)) out.push_back(name);
+            }
+        } catch (const std::exception&) {
+        }
+        const std::size_t zones = out.size();
+        std::sort(out.begin(), out.end());
+        for (const auto& [name, target] : links)
+            if (!isRefusedZoneName(name) && std::binary_search(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(zones), target))
+                out.push_back(name);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
+    return names;
 }
 
 Instant localToInstant(const date::time_zone* zone, date::local_seconds local) {
@@ -191,7 +258,51 @@ std::string formatRfc3339(const date::time_zone* zone, Instant t) {
     *p++ = 'T';
     p = fixed::putClock(p, sod, true);
     *p++ = off < 0 ? '-' : '+';
-    return std::string(buf, fixed::putClock(p, aoff, false));
+    // An offset with seconds (local mean time, outside any plan's weeks: the reader
+    // refuses such weeks) keeps them, so the text still names the instant.
+    return std::string(buf, fixed::putClock(p, aoff, aoff % 60 != 0));
+}
+
+bool wholeMinuteOffsets(const date::time_zone* zone, Instant from, Instant to, Offending* bad,
+                        std::pair<Instant, Instant>* whole_span) {
+    if (!zone) return true;
+    date::sys_info info = zone->get_info(from);
+    if (whole_span) whole_span->first = info.begin;
+    for (int guard = 0; guard < 100000; ++guard) {
+        if (info.offset.count() % 60 != 0) {
+            if (bad) {
+                bad->offset_seconds = static_cast<int>(info.offset.count());
+                bad->whole_from.reset();
+                date::sys_info next = info;
+                for (int g = 0; g < 100000 && next.end < date::sys_seconds::max() - date::days{366}; ++g) {
+                    next = zone->get_info(next.end);
+                    if (next.offset.count() % 60 == 0) {
+                        bad->whole_from = next.begin;
+                        break;
+                    }
+                }
+            }
+            return false;
+        }
+        if (info.end >= to) {
+            if (whole_span) whole_span->second = info.end;
+            return true;
+        }
+        info = zone->get_info(info.end);
+    }
+    return true;
+}
+
+std::string formatOffset(int off) {
+    const int a = off < 0 ? -off : off;
+    char buf[24];
+    buf[0] = off < 0 ? '-' : '+';
+    return std::string(buf, fixed::putClock(buf + 1, a, a % 60 != 0));
+}
+
+Date dateIn(const date::time_zone* zone, Instant t) {
+    const date::local_seconds local{t.time_since_epoch() + seconds{offsetSeconds(zone, t)}};
+    return Date{date::floor<date::days>(local).time_since_epoch()};
 }
 
 std::string formatIcsUtc(Instant t) {

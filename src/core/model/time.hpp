@@ -2,6 +2,8 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/model/plan.hpp"
 
@@ -9,8 +11,13 @@ namespace date { class time_zone; }
 
 namespace rp {
 
-// The zone of that IANA name, or nullptr when the database lacks it.
+// The zone of that IANA name, or nullptr when the database lacks it. Legacy links
+// ("US/Eastern", "Asia/Calcutta", "GMT") resolve to their target, the same way natively
+// and in the page; "EST" is America/New_York (plan-format.md); "localtime", "posixrules",
+// "Factory", "posix/..." and "right/..." are refused. zone->name() is the canonical name.
 const date::time_zone* findZone(std::string_view name);
+// Every name findZone accepts (zones and legacy links), sorted: the page's zone list.
+const std::vector<std::string>& zoneNames();
 
 // Local wall-clock time to an instant: a skipped local time means the first instant
 // after the gap; a repeated one means the earlier instant.
@@ -37,6 +44,21 @@ std::string formatIcsUtc(Instant t);
 
 // Parses "YYYY-MM-DDTHH:MM" (team zone) or with ":SS", "Z" or "+HH:MM"/"-HH:MM".
 std::optional<Instant> parseDateTime(const date::time_zone* team_zone, std::string_view s);
+
+// Whether the zone's UTC offset is a whole number of minutes all through [from, to).
+// When not, *bad holds the first offset with seconds met and, when there is one, the
+// first instant after it from which the offsets are whole minutes again. When they are
+// whole, *whole_span is the span of the zone's periods around [from, to), all whole.
+struct Offending {
+    int offset_seconds = 0;
+    std::optional<Instant> whole_from;
+};
+bool wholeMinuteOffsets(const date::time_zone* zone, Instant from, Instant to, Offending* bad,
+                        std::pair<Instant, Instant>* whole_span = nullptr);
+// "+05:30", "-04:56:02" (seconds only when there are any).
+std::string formatOffset(int offset_seconds);
+// The zone's local date of an instant.
+Date dateIn(const date::time_zone* zone, Instant t);
 
 // Time off from..to covers [00:00 on from, 00:00 on to+1) in the team zone.
 Instant dayStart(const date::time_zone* zone, Date d);

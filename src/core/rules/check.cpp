@@ -403,12 +403,19 @@ private:
                 add("min-engineers", Severity::Error, plan_.weeks[i].start, {}, std::nullopt,
                     "The week of " + dateText(plan_.weeks[i].start) + " has " + joinAnd(missing));
 
-            // The same person primary and secondary at one instant.
+            // The same person primary and secondary at one instant. Each role's pieces are
+            // sorted and disjoint: the secondaries overlapping a primary piece are a run
+            // that only moves forward, so the pairs are found in one merge.
+            std::vector<const Shift*> secondaries;
+            for (const Shift* s : by_week[i])
+                if (s->role == Role::Secondary) secondaries.push_back(s);
+            std::size_t first = 0;
             for (const Shift* p : by_week[i]) {
                 if (p->role != Role::Primary) continue;
-                for (const Shift* s : by_week[i]) {
-                    if (s->role != Role::Secondary || s->person != p->person) continue;
-                    if (s->start >= p->end || p->start >= s->end) continue;
+                while (first < secondaries.size() && secondaries[first]->end <= p->start) ++first;
+                for (std::size_t k = first; k < secondaries.size() && secondaries[k]->start < p->end; ++k) {
+                    const Shift* s = secondaries[k];
+                    if (s->person != p->person) continue;
                     const bool whole = !p->from_override && !s->from_override;
                     std::string msg = name(p->person) + " is both primary and secondary in " + weekText(static_cast<int>(i));
                     if (!whole)
@@ -449,15 +456,19 @@ private:
                     ineligibleWhy(*p) + " and cannot be " + roleText(role) + " in " + weekText(static_cast<int>(i)));
             }
         }
+        // The first week (plan order) holding an override's start: one search each.
+        std::vector<CoverSegment> week_at;
+        if (!plan_.overrides.empty()) {
+            std::vector<CoverInterval> weeks;
+            for (std::size_t i = 0; i < spans_.size(); ++i)
+                weeks.push_back({spans_[i].start, spans_[i].end, static_cast<long long>(i), static_cast<int>(i)});
+            week_at = lowestRankCover(weeks);
+        }
         for (const Override& o : plan_.overrides) {
             const Person* p = person(o.person);
             if (!p || (inPool(*p) && !p->inactive_from)) continue;
             std::optional<Date> week;
-            for (std::size_t i = 0; i < spans_.size(); ++i)
-                if (spans_[i].start <= o.from.at && o.from.at < spans_[i].end) {
-                    week = plan_.weeks[i].start;
-                    break;
-                }
+            if (const int i = coverAt(week_at, o.from.at); i >= 0) week = plan_.weeks[static_cast<std::size_t>(i)].start;
             // inactive_from is judged at the week holding the override's start (else at the
             // team-zone date of its start).
             const Date judged = week ? *week : localDate(o.from.at);

@@ -75,41 +75,15 @@ const char* escalationEventTypeName(EscalationEventType t) {
 
 // [SECTION] the index
 
-void EscalationIndex::IntervalSet::add(Instant s, Instant e, int t) {
-    start.push_back(s);
-    end.push_back(e);
-    tag.push_back(t);
-}
+void EscalationIndex::IntervalSet::add(Instant s, Instant e, int t) { pending.push_back({s, e, t, t}); }
 
 void EscalationIndex::IntervalSet::finish() {
-    const std::size_t n = start.size();
-    std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return start[a] < start[b]; });
-    std::vector<Instant> s2(n), e2(n);
-    std::vector<int> t2(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        s2[i] = start[order[i]];
-        e2[i] = end[order[i]];
-        t2[i] = tag[order[i]];
-    }
-    start.swap(s2);
-    end.swap(e2);
-    tag.swap(t2);
-    max_end.resize(n);
-    for (std::size_t i = 0; i < n; ++i) max_end[i] = i == 0 ? end[i] : std::max(max_end[i - 1], end[i]);
+    segments = lowestRankCover(pending);
+    pending.clear();
+    pending.shrink_to_fit();
 }
 
-int EscalationIndex::IntervalSet::lowestTagAt(Instant t) const {
-    // Entries [0, k) start at or before t; walk back while one of them may still hold t.
-    std::ptrdiff_t k = std::upper_bound(start.begin(), start.end(), t) - start.begin();
-    int best = -1;
-    for (std::ptrdiff_t i = k - 1; i >= 0 && max_end[static_cast<std::size_t>(i)] > t; --i) {
-        const std::size_t u = static_cast<std::size_t>(i);
-        if (end[u] > t && (best < 0 || tag[u] < best)) best = tag[u];
-    }
-    return best;
-}
+int EscalationIndex::IntervalSet::lowestTagAt(Instant t) const { return coverAt(segments, t); }
 
 EscalationIndex::EscalationIndex(const Plan& plan)
     : plan_(&plan), zone_(findZone(plan.team_timezone)), spans_(weekSpans(plan)) {

@@ -90,11 +90,11 @@ public:
     Date localDate(Instant t) const;
 
 private:
-    // Intervals sorted by start with the running maximum of their ends, so that "which
-    // ones hold t" needs no full scan even when they overlap.
+    // Intervals swept into the segments where the lowest tag holding them is constant,
+    // so that "which one holds t" is one binary search however they nest or overlap.
     struct IntervalSet {
-        std::vector<Instant> start, end, max_end;
-        std::vector<int> tag;  // caller's index
+        std::vector<CoverInterval> pending;  // until finish()
+        std::vector<CoverSegment> segments;  // item = the tag
         void add(Instant s, Instant e, int t);
         void finish();
         int lowestTagAt(Instant t) const;  // -1 when none

@@ -11,6 +11,7 @@
 
 #include <date/tz.h>
 
+#include "core/model/plan_io.hpp"
 #include "core/model/time.hpp"
 
 namespace rp {
@@ -299,34 +300,27 @@ SeverityTiming timingOf(const SeverityPolicy& p) {
 // in the hot loop: under emscripten's JavaScript exceptions, every call made while an object
 // with a destructor is alive goes through a slow JavaScript trampoline).
 struct IntervalTable {
-    std::vector<Instant> start, end, max_end;
-    std::vector<int> tag, value;
+    std::vector<CoverInterval> pending;       // until finish()
+    std::vector<int> pending_value;
+    std::vector<Instant> seg_start, seg_end;  // where the lowest tag holding t is constant
+    std::vector<int> seg_value;
     void add(Instant s, Instant e, int t, int v) {
-        start.push_back(s);
-        end.push_back(e);
-        tag.push_back(t);
-        value.push_back(v);
+        pending.push_back({s, e, t, static_cast<int>(pending_value.size())});
+        pending_value.push_back(v);
     }
     void finish() {
-        const std::size_t n = start.size();
-        std::vector<std::size_t> order(n);
-        for (std::size_t i = 0; i < n; ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return start[a] < start[b]; });
-        IntervalTable t;
-        for (std::size_t i : order) t.add(start[i], end[i], tag[i], value[i]);
-        t.max_end.resize(n);
-        for (std::size_t i = 0; i < n; ++i) t.max_end[i] = i == 0 ? t.end[i] : std::max(t.max_end[i - 1], t.end[i]);
-        *this = std::move(t);
+        for (const CoverSegment& c : lowestRankCover(pending)) {
+            seg_start.push_back(c.start);
+            seg_end.push_back(c.end);
+            seg_value.push_back(pending_value[static_cast<std::size_t>(c.item)]);
+        }
+        pending = {};
+        pending_value = {};
     }
     // The value of the lowest tag holding t; `none` when no entry does.
     int valueAt(Instant t, int none) const noexcept {
-        std::ptrdiff_t k = std::upper_bound(start.begin(), start.end(), t) - start.begin();
-        int best = -1, v = none;
-        for (std::ptrdiff_t i = k - 1; i >= 0 && max_end[static_cast<std::size_t>(i)] > t; --i) {
-            const std::size_t u = static_cast<std::size_t>(i);
-            if (end[u] > t && (best < 0 || tag[u] < best)) best = tag[u], v = value[u];
-        }
-        return v;
+        const std::size_t k = static_cast<std::size_t>(std::upper_bound(seg_end.begin(), seg_end.end(), t) - seg_end.begin());
+        return k < seg_end.size() && seg_start[k] <= t ? seg_value[k] : none;
     }
 };
 
@@ -508,6 +502,47 @@ void IncidentTally::begin(const Plan& plan, const date::time_zone* team_zone, In
     for (std::size_t i = 0; i < plan.weeks.size(); ++i) week_[i].week = plan.weeks[i].start;
     week_acks_.assign(plan.weeks.size(), {});
     all_acks_.clear();
+    team_cache_ = ZoneCache{};
+    pay_ = PayCounts{};
+}
+
+void IncidentTally::countPay(const IncidentOutcome& o) {
+    ZoneCache& c = team_cache_;
+    if (!(c.begin <= o.at && o.at < c.end)) {
+        if (!team_zone_) {
+            c.begin = Instant::min();
+            c.end = Instant::max();
+            c.offset = 0;
+        } else {
+            const date::sys_info info = team_zone_->get_info(o.at);
+            c.begin = info.begin;
+            c.end = info.end;
+            c.offset = info.offset.count();
+        }
+    }
+    const date::year_month_day ymd{date::floor<date::days>(date::sys_seconds{o.at.time_since_epoch() + seconds{c.offset}})};
+    const std::uint64_t month =
+        static_cast<std::uint64_t>(static_cast<std::int64_t>(int(ymd.year())) * 12 + static_cast<unsigned>(ymd.month()) - 1);
+    ++pay_.incidents;
+    // Each person once per incident, as paid and as a P0 responder.
+    std::int32_t paid[8], responders[8];
+    int np = 0, nr = 0;
+    auto put = [](std::int32_t* set, int& n, std::int32_t person) {
+        for (int i = 0; i < n; ++i)
+            if (set[i] == person) return;
+        if (n < 8) set[n++] = person;
+    };
+    for (const IncidentEvent& e : o.events) {
+        if (e.person < 0) continue;
+        if (e.type == EscalationEventType::Page && e.level == 0) put(paid, np, e.person), put(responders, nr, e.person);
+        if (e.type == EscalationEventType::Ack) {
+            if (e.level == 1) put(paid, np, e.person);
+            put(responders, nr, e.person);
+        }
+    }
+    for (int i = 0; i < np; ++i) ++pay_.by_month_person[month << 32 | static_cast<std::uint32_t>(paid[i])].incidents;
+    if (o.severity == 0)
+        for (int i = 0; i < nr; ++i) ++pay_.by_month_person[month << 32 | static_cast<std::uint32_t>(responders[i])].p0_incidents;
 }
 
 std::int64_t IncidentTally::localSeconds(int person, Instant t) {
@@ -545,6 +580,7 @@ void IncidentTally::add(const IncidentOutcome& o) {
                                : nullptr;
     std::vector<std::int64_t>* wacks = w ? &week_acks_[static_cast<std::size_t>(o.week)] : nullptr;
     const int sev = o.severity >= 0 && o.severity < 4 ? o.severity : 0;
+    countPay(o);
     ++totals_.incidents;
     ++totals_.by_severity[static_cast<std::size_t>(sev)];
     if (o.security) ++totals_.security;
@@ -634,6 +670,7 @@ void IncidentTally::finish(IncidentReport& out) {
         for (std::size_t i = old; i < np; ++i) person_[i].person = people_->ids[i];
     }
     // percentileNearestRank only reorders the values: the tally stays valid for more add()s
+    out.pay = pay_;
     out.totals = totals_;
     out.totals.ack_median = percentileNearestRank(all_acks_, 50);
     out.totals.ack_p90 = percentileNearestRank(all_acks_, 90);
@@ -829,6 +866,19 @@ bool IncidentRun::begin(const Plan& plan, const IncidentOptions& options, std::s
     }
     if (!any) return fail("the plan has no weeks");
     st->span_minutes = std::chrono::duration_cast<minutes>(st->span_end - st->span_start).count();
+    if (!options.count) {  // the cap holds for a rate too: its expected total
+        const double weeks = static_cast<double>(st->span_minutes) / kMinutesPerWeek;
+        const double expected = options.rate_per_week * weeks;
+        if (expected > static_cast<double>(kMaxIncidents)) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf,
+                          "rate: %.10g incidents per week over the plan's %.0f weeks would be about %.0f incidents; "
+                          "at most %lld are simulated (lower the rate, or give a count)",
+                          options.rate_per_week, std::floor(weeks + 0.5), std::floor(expected + 0.5),
+                          static_cast<long long>(kMaxIncidents));
+            return fail(buf);
+        }
+    }
     st->report.options = options;
     st->report.simulated = true;
     st->report.span_start = st->span_start;
@@ -922,19 +972,6 @@ std::variant<IncidentReport, std::string> reportIncidents(const Plan& plan, cons
 
 // [SECTION] incident lists
 
-namespace {
-
-std::pair<int, int> lineColumn(const std::string& text, std::size_t byte) {
-    int line = 1, col = 1;
-    for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') ++line, col = 1;
-        else ++col;
-    }
-    return {line, col};
-}
-
-}  // namespace
-
 std::variant<std::vector<EscalationScenario>, std::string> readIncidentList(const Plan& plan, const std::string& text) {
     // An incident log (opened/acknowledged/resolved, CSV or JSON; core/changes/incident_log.hpp).
     if (isIncidentLog(text)) {
@@ -944,18 +981,16 @@ std::variant<std::vector<EscalationScenario>, std::string> readIncidentList(cons
         for (const LoggedIncident& i : std::get<std::vector<LoggedIncident>>(log)) list.push_back(scenarioFromLogged(i));
         return list;
     }
+    // The plan reader's parser: a NUL byte, deep nesting and every nlohmann error come
+    // back as a message with the line and column, never as an exception.
     Json doc;
-    try {
-        doc = Json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        const auto lc = lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
-        std::string what = e.what();
-        const auto p = what.find("parse error");
-        if (p != std::string::npos) {
-            const auto colon = what.find(": ", p);
-            if (colon != std::string::npos) what = what.substr(colon + 2);
-        }
-        return "(line " + std::to_string(lc.first) + ", column " + std::to_string(lc.second) + "): not JSON: " + what;
+    if (auto e = parseJsonText(text, doc)) {
+        std::string what = e->message;
+        if (what.rfind("not valid JSON: ", 0) == 0) what.erase(0, 16);
+        std::string where = e->pointer;
+        if (e->line > 0) where += (where.empty() ? "" : " ") + std::string("(line ") + std::to_string(e->line) +
+                                  ", column " + std::to_string(e->column) + ")";
+        return where + ": not JSON: " + what;
     }
     if (!doc.is_array())
         return std::string("(document): expected an array of incidents such as "
@@ -1075,11 +1110,12 @@ Json incidentReportToJson(const Plan& plan, const IncidentReport& r) {
     j["totals"] = tj;
     j["levels"] = levelsJson(t.levels);
     Json pp = Json::array();
+    const PersonIndex people(plan);
     for (const PersonIncidentStats& p : r.per_person) {
-        const Person* person = plan.findPerson(p.person);
+        const Person* person = people.find(p.person);
         Json e = Json::object();
         e["person"] = p.person;
-        e["name"] = plan.nameOf(p.person);
+        e["name"] = people.nameOf(p.person);
         e["timezone"] = person && person->timezone ? *person->timezone : plan.team_timezone;
         e["pages"] = p.pages;
         e["night_pages"] = p.night_pages;

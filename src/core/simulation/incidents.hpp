@@ -56,10 +56,12 @@ struct IncidentOptions {
     double ack_mean_max = 6.0;               //   is drawn uniformly from [min, max] per person
     std::array<double, 4> resolve_median{45, 60, 120, 240};  // minutes after delivery, P0..P3
     double resolve_sigma = 0.75;             // lognormal spread of the resolution time
-    bool keep_outcomes = false;              // keep every incident (the pay report needs them)
+    bool keep_outcomes = false;              // keep every incident (tests; the pay report needs only sums)
     bool reference_engine = false;           // run rp::escalate() per incident (slow; tests)
 };
 
+// The most incidents a run simulates, however it is asked: --count, or --rate times the
+// plan's weeks (the expected total).
 constexpr std::int64_t kMaxIncidents = 10'000'000;
 
 // Parses "P0=1,P1=3,P2=10,P3=20" (missing severities weigh 0); nullopt + *error when bad.
@@ -141,6 +143,19 @@ struct IncidentTotals {
     std::optional<std::int64_t> ack_median, ack_p90;
 };
 
+// What the pay report needs of the incidents, counted as they run so that no outcome has
+// to be kept (docs/incidents-pay-handoff.md "Pay"): per team-zone month and person, the
+// incidents paid (the primary paged; a secondary who acknowledged) and the P0s responded
+// to (the primary paged, anyone who acknowledged).
+struct PayCount {
+    std::int64_t incidents = 0, p0_incidents = 0;
+};
+struct PayCounts {
+    // key: (year * 12 + month - 1) << 32 | person index (IncidentPeople)
+    std::unordered_map<std::uint64_t, PayCount> by_month_person;
+    std::int64_t incidents = 0;              // incidents counted (those inside the plan's weeks)
+};
+
 struct IncidentReport {
     IncidentOptions options;
     bool simulated = true;                   // false: from an incident list
@@ -149,6 +164,7 @@ struct IncidentReport {
     std::vector<PersonIncidentStats> per_person;  // IncidentPeople order
     std::vector<WeekIncidentStats> per_week;      // plan.weeks order
     std::vector<IncidentOutcome> outcomes;        // with keep_outcomes, by opening instant
+    PayCounts pay;                                // always
     IncidentPeople people;
 };
 
@@ -164,6 +180,7 @@ public:
 private:
     struct ZoneCache { const date::time_zone* zone = nullptr; Instant begin{}, end{}; std::int64_t offset = 0; };
     std::int64_t localSeconds(int person, Instant t);
+    void countPay(const IncidentOutcome& o);
     const Plan* plan_ = nullptr;
     const date::time_zone* team_zone_ = nullptr;
     IncidentPeople* people_ = nullptr;
@@ -174,6 +191,8 @@ private:
     std::vector<WeekIncidentStats> week_;
     std::vector<std::vector<std::int64_t>> week_acks_;
     std::vector<std::int64_t> all_acks_;
+    ZoneCache team_cache_;
+    PayCounts pay_;
 };
 
 // The simulation, runnable in slices (the page steps it across frames).

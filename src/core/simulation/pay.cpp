@@ -59,12 +59,12 @@ Json amount(double x) {
     return Json(c);
 }
 
-Json rowJson(const Plan& plan, const PayRow& r, const std::string& currency, bool month, bool person) {
+Json rowJson(const PersonIndex& people, const PayRow& r, const std::string& currency, bool month, bool person) {
     Json j = Json::object();
     if (month) j["month"] = r.month;
     if (person) {
         j["person"] = r.person;
-        j["name"] = plan.nameOf(r.person);
+        j["name"] = people.nameOf(r.person);
     }
     j["primary_weeks"] = r.primary_weeks;
     j["secondary_weeks"] = r.secondary_weeks;
@@ -117,26 +117,20 @@ std::variant<PayReport, std::string> computePay(const Plan& plan, const Incident
     }
     // Incidents: the primary paged is paid (they handled it); the secondary when they
     // acknowledged. Rest hours: every responder (the primary paged, anyone who
-    // acknowledged) of a P0.
-    for (const IncidentOutcome& o : inc.outcomes) {
-        const std::string m = monthOf(ix.localDate(o.at));
-        std::set<int> paid, responders;
-        for (const IncidentEvent& e : o.events) {
-            if (e.person < 0) continue;
-            if (e.type == EscalationEventType::Page && e.level == 0) paid.insert(e.person), responders.insert(e.person);
-            if (e.type == EscalationEventType::Ack) {
-                if (e.level == 1) paid.insert(e.person);
-                responders.insert(e.person);
-            }
-        }
-        for (int p : paid) ++row(m, inc.people.ids[static_cast<std::size_t>(p)]).incidents;
-        if (o.severity == 0)
-            for (int p : responders) ++row(m, inc.people.ids[static_cast<std::size_t>(p)]).p0_incidents;
+    // acknowledged) of a P0. The run counted both per month and person (PayCounts).
+    for (const auto& [key, n] : inc.pay.by_month_person) {
+        const std::int64_t month = static_cast<std::int64_t>(key >> 32);
+        const std::size_t person = static_cast<std::size_t>(key & 0xffffffffu);
+        if (person >= inc.people.ids.size()) continue;
+        char buf[24];
+        std::snprintf(buf, sizeof buf, "%04lld-%02lld", static_cast<long long>(month / 12), static_cast<long long>(month % 12 + 1));
+        PayRow& x = row(buf, inc.people.ids[person]);
+        x.incidents += n.incidents;
+        x.p0_incidents += n.p0_incidents;
     }
-
     PayReport r;
     r.currency = c.currency ? *c.currency : std::string();
-    r.incidents = static_cast<std::int64_t>(inc.outcomes.size());
+    r.incidents = inc.pay.incidents;
     r.simulated = inc.simulated;
     std::map<std::string, PayRow> per;
     for (auto& kv : rows) {
@@ -157,11 +151,12 @@ std::variant<PayReport, std::string> computePay(const Plan& plan, const Incident
 }
 
 std::string payToCsv(const Plan& plan, const PayReport& r) {
+    const PersonIndex people(plan);
     std::string out =
         "month,person,name,primary_weeks,secondary_weeks,weekends,incidents,p0_incidents,base,incident_pay,"
         "weekend_pay,total,currency,rest_hours,comp_hours\r\n";
     for (const PayRow& x : r.months) {
-        out += csvCell(x.month) + "," + csvCell(x.person) + "," + csvCell(plan.nameOf(x.person)) + "," +
+        out += csvCell(x.month) + "," + csvCell(x.person) + "," + csvCell(people.nameOf(x.person)) + "," +
                std::to_string(x.primary_weeks) + "," + std::to_string(x.secondary_weeks) + "," +
                std::to_string(x.weekends) + "," + std::to_string(x.incidents) + "," + std::to_string(x.p0_incidents) +
                "," + money(x.base) + "," + money(x.incident_pay) + "," + money(x.weekend_pay) + "," + money(x.total) +
@@ -171,17 +166,18 @@ std::string payToCsv(const Plan& plan, const PayReport& r) {
 }
 
 Json payToJson(const Plan& plan, const PayReport& r) {
+    const PersonIndex people(plan);
     Json j = Json::object();
     j["currency"] = r.currency;
     j["source"] = r.simulated ? "simulation" : "list";
     j["incidents"] = r.incidents;
     Json months = Json::array();
-    for (const PayRow& x : r.months) months.push_back(rowJson(plan, x, r.currency, true, true));
+    for (const PayRow& x : r.months) months.push_back(rowJson(people, x, r.currency, true, true));
     j["months"] = std::move(months);
     Json per = Json::array();
-    for (const PayRow& x : r.per_person) per.push_back(rowJson(plan, x, r.currency, false, true));
+    for (const PayRow& x : r.per_person) per.push_back(rowJson(people, x, r.currency, false, true));
     j["per_person"] = std::move(per);
-    j["totals"] = rowJson(plan, r.totals, r.currency, false, false);
+    j["totals"] = rowJson(people, r.totals, r.currency, false, false);
     return j;
 }
 

@@ -32,7 +32,7 @@ struct PayReport {
     bool simulated = false;
 };
 
-// The incidents come from a report (a simulation with keep_outcomes, or an incident list).
+// The incidents come from a report (its pay sums: a simulation or an incident list).
 // Error: "the plan has no compensation section".
 std::variant<PayReport, std::string> computePay(const Plan& plan, const IncidentReport& incidents);
 
