@@ -3,6 +3,7 @@
 // (view_exports.cpp). Included from app_state.hpp; App holds one InteropState as
 // `app.interop`.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,10 +41,20 @@ struct ExportUsersState {
     std::string error;
 };
 
+// The Export window's preview split into lines, so it draws only the visible ones and
+// scrolls long lines sideways instead of cutting them off (view_exports.cpp).
+struct ExportPreviewLines {
+    bool dirty = true;                       // set when the preview text changes
+    std::vector<std::size_t> starts;         // offset of each line in the preview
+    float width = -1;                        // widest line at font_size (-1 = to measure)
+    float font_size = 0;
+};
+
 struct InteropState {
     ImportDialogState import;
     ExportUsersState users;
     std::vector<rp::interop::Loss> export_losses;   // of the Export window's vendor preview
+    ExportPreviewLines preview_lines;
 };
 
 void OpenImport(App& app);          // view_import.cpp

@@ -1,8 +1,10 @@
 // The export window: every export as a download or on the clipboard, with a preview;
 // for the on-call products (PagerDuty, Opsgenie, Grafana OnCall, GoAlert) the loss report
 // beside the preview and an optional user list for --users (docs/interop.md).
+#include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <utility>
 
 #include "imgui.h"
 
@@ -88,12 +90,55 @@ void DrawLossReport(const std::vector<rp::interop::Loss>& losses) {
     ImGui::EndChild();
 }
 
+// The preview: the lines in view only (exports of a long plan run to megabytes), in a
+// child with a horizontal scrollbar, so a long line (a schedule's description, a CSV row)
+// scrolls instead of being cut off. Copying is the "Copy to clipboard" button.
+void DrawPreview(App& app, ImVec2 size) {
+    const std::string& text = app.exports.preview;
+    ExportPreviewLines& pl = app.interop.preview_lines;
+    if (pl.dirty) {
+        pl.starts.assign(1, 0);
+        for (std::size_t i = 0; i + 1 < text.size(); ++i)
+            if (text[i] == '\n') pl.starts.push_back(i + 1);
+        pl.width = -1;
+        pl.dirty = false;
+    }
+    auto line = [&](std::size_t i) {
+        const char* b = text.data() + pl.starts[i];
+        const char* e = text.data() + (i + 1 < pl.starts.size() ? pl.starts[i + 1] : text.size());
+        while (e > b && (e[-1] == '\n' || e[-1] == '\r')) --e;
+        return std::pair<const char*, const char*>{b, e};
+    };
+    if (pl.width < 0 || pl.font_size != ImGui::GetFontSize()) {
+        pl.font_size = ImGui::GetFontSize();
+        pl.width = 0;
+        for (std::size_t i = 0; i < pl.starts.size(); ++i) {
+            const auto [b, e] = line(i);
+            pl.width = std::max(pl.width, ImGui::CalcTextSize(b, e).x);
+        }
+    }
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImGui::BeginChild("##preview", size, ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(text.empty() ? 0 : pl.starts.size()), ImGui::GetTextLineHeight());
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto [b, e] = line(static_cast<std::size_t>(i));
+            ImGui::TextUnformatted(b, e);
+        }
+    ImGui::Dummy(ImVec2(pl.width, 0));   // the widest line sets the scroll width
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void DrawExportsWindow(App& app) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x - 40), std::min(560.0f, vp->WorkSize.y - 60)),
+    ImGui::SetNextWindowSize(ImVec2(std::min(960.0f, vp->WorkSize.x - 40), std::min(600.0f, vp->WorkSize.y - 60)),
                              ImGuiCond_Appearing);
     if (!ImGui::Begin("Export", &app.windows.exports, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
@@ -163,6 +208,7 @@ void DrawExportsWindow(App& app) {
         }
         st.preview_format = st.format;
         st.preview_revision = app.doc.revision();
+        app.interop.preview_lines.dirty = true;
     }
     if (ImGui::Button("Download")) {
         std::string name = plan.team_name.empty() ? std::string("rotaplan") : plan.team_name;
@@ -183,8 +229,7 @@ void DrawExportsWindow(App& app) {
     TextMuted("%zu bytes", st.preview.size());
     const bool vendor = st.format >= kFirstVendor;
     const float preview_w = vendor ? ImGui::GetContentRegionAvail().x * 0.58f : -FLT_MIN;
-    ImGui::InputTextMultiline("##preview", &st.preview[0], st.preview.size() + 1, ImVec2(preview_w, -FLT_MIN),
-                              ImGuiInputTextFlags_ReadOnly);
+    DrawPreview(app, ImVec2(preview_w, -FLT_MIN));
     Tag("export:preview");
     if (vendor) {
         ImGui::SameLine();

@@ -81,8 +81,7 @@ void Replace(App& app) {
     Edit(app, what, [plan = std::move(plan)](rp::Plan& p) { p = plan; });
     app.rotation = RotationViewState();
     app.file_name = "plan.json";
-    ShowNotice(app, what + ": " + Count(static_cast<int>(weeks), "week", "weeks") +
-                        ". Edit > Undo brings the previous plan back.", 10);
+    ShowNotice(app, what + ": " + Count(static_cast<int>(weeks), "week", "weeks") + " (Edit > Undo to go back)", 10);
     st.show = false;
 }
 
@@ -168,7 +167,9 @@ void DrawImportWindow(App& app) {
     }
     Tag("import:vendor");
     ImGui::SameLine();
+    ImGui::PushTextWrapPos(0);   // a narrow window wraps the hint rather than cutting it off
     TextMuted("one file per role: %s", kVendors[st.vendor].what);
+    ImGui::PopTextWrapPos();
 
     // One file per role.
     for (int r = 0; r < 3; ++r) {

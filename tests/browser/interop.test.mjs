@@ -1,7 +1,7 @@
 // File > Import... and the vendor exports as a person uses them (docs/interop.md): import
 // a Grafana OnCall final-shifts file through the dialog, read its loss report, replace
 // the plan, undo; export PagerDuty in the Export window and compare the download with
-// the CLI's bytes. Screenshots: import-dialog.png, export-pagerduty.png.
+// the CLI's bytes. Screenshots (1280×800): import-dialog.png, export-pagerduty.png.
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +39,9 @@ async function waitFor(page, fn, what, timeoutMs = 5000) {
 
 export default async function ({ url, context, cli, root, shots, runner }) {
   const { page, errors, samplePath } = await openSample(context, url, root);
+  // A common laptop screen: the dialog and the Export window must fit it whole.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await frames(page, 4);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rotaplan-interop-'));
   const primary = path.join(tmp, 'primary-final-shifts.json');
   const secondary = path.join(tmp, 'secondary-final-shifts.json');
