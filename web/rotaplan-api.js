@@ -92,6 +92,11 @@
         var c = Module.canvas.getBoundingClientRect();
         return { x: r.x + c.left, y: r.y + c.top, w: r.w, h: r.h };
       },
+      // The text shown by the item with that label in the last frame, where the page
+      // records it (docs/page.md, "widgetText"), or null.
+      widgetText: function (label) {
+        return JSON.parse(Module.ccall('rp_test_widget_text', 'string', ['string'], [String(label)]));
+      },
       undo: function () { Module.ccall('rp_test_undo', null, [], []); },
       redo: function () { Module.ccall('rp_test_redo', null, [], []); },
       canUndo: function () { return Module.ccall('rp_test_can_undo', 'number', [], []) !== 0; },
@@ -102,16 +107,57 @@
       revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
       // The Import dialog's preview: {show, vendor, files, ok, error, losses, weeks}.
       importPreview: function () { return JSON.parse(Module.ccall('rp_test_import_preview', 'string', [], [])); },
-      // Fixes the page's today (the date the notice window starts); '' = the clock again.
-      setToday: function (date) { return Module.ccall('rp_test_set_today', 'number', ['string'], [String(date || '')]) !== 0; },
-      // Resolves after n more frames have been drawn.
-      frames: function (n) {
-        return new Promise(function (resolve) {
-          var left = n || 2;
-          (function tick() { if (--left < 0) resolve(); else requestAnimationFrame(tick); })();
+      // Saving in the browser (storage.cpp): {available, base_seq, in_flight, saved, sample,
+      // conflict, failure, blocked, saves, undo_steps, redo_steps, history_bytes}.
+      storageState: function () { return JSON.parse(Module.ccall('rp_test_storage_state', 'string', [], [])); },
+      // {used, total}: bytes of the wasm heap in use, and its size.
+      heap: function () { return JSON.parse(Module.ccall('rp_test_heap', 'string', [], [])); },
+      // Resolves once the plan as it is now is saved (or the save failed or met another tab's).
+      saved: function (timeoutMs) {
+        var t0 = Date.now();
+        return new Promise(function (resolve, reject) {
+          (function poll() {
+            var s = test.storageState();
+            if ((s.saved || s.sample) && !s.in_flight || s.failure || s.conflict) resolve(s);
+            else if (Date.now() - t0 > (timeoutMs || 10000)) reject(new Error('not saved: ' + JSON.stringify(s)));
+            else setTimeout(poll, 20);
+          })();
         });
-      }
+      },
+      // Queues "Set the note of week N" as one edit, applied by the next frame (the page bench).
+      editNote: function (week, text) { Module.ccall('rp_test_edit_note', null, ['number', 'string'], [week, String(text)]); },
+      // Removes everything the page stored in this browser (tests start from nothing).
+      clearStorage: function () { return window.rotaplanStore ? window.rotaplanStore.clearAll() : Promise.resolve(); },
+      // Fixes the page's today (the date the notice window starts); '' = the clock again.
+      setToday: function (date) { return Module.ccall('rp_test_set_today', 'number', ['string'], [String(date || '')]) !== 0; }
     };
+
+    // The page draws only when something changed (src/app/redraw.hpp): every call wakes
+    // its loop so the page shows the result, except the two pure readings of the test hook.
+    function waking(fn) {
+      return function () {
+        try { return fn.apply(this, arguments); } finally { if (Module.rpWake) Module.rpWake(2); }
+      };
+    }
+    for (var k in api) api[k] = waking(api[k]);
+    test.framesDrawn = function () { return Module.ccall('rp_test_frames_drawn', 'number', [], []); };
+    test.fontPixelRatio = function () { return Module.ccall('rp_test_font_ratio', 'number', [], []); };
+    test.focusedPanel = function () { return Module.ccall('rp_test_focused_panel', 'string', [], []); };
+    test.calendarReadout = function () { return Module.ccall('rp_test_calendar_readout', 'string', [], []); };
+    test.contrastPairs = function (dark) {
+      return JSON.parse(Module.ccall('rp_test_contrast_pairs', 'string', ['number'], [dark ? 1 : 0]));
+    };
+    // Resolves after n more frames have been drawn (asking the loop for them).
+    test.frames = function (n) {
+      n = n || 2;
+      var target = test.framesDrawn() + n;
+      if (Module.rpWake) Module.rpWake(n);
+      return new Promise(function (resolve) {
+        (function poll() { if (test.framesDrawn() >= target) resolve(); else requestAnimationFrame(poll); })();
+      });
+    };
+    var keep = { frameMs: 1, framesDrawn: 1, frames: 1 };
+    for (var t in test) if (!keep[t]) test[t] = waking(test[t]);
 
     window.rotaplan = api;
     window.rotaplanTest = test;

@@ -13,7 +13,7 @@
   // A WebGL context can be lost (GPU reset); say so instead of showing a frozen page.
   canvas.addEventListener('webglcontextlost', function (e) {
     e.preventDefault();
-    loading.classList.remove('done');
+    loading.classList.remove('done', 'gone');
     fail('The graphics context was lost. Reload the page; your plan is kept in this browser.');
   }, false);
 
@@ -40,7 +40,10 @@
     if (!r.ok) throw new Error('rotaplan.data: HTTP ' + r.status);
     return r.arrayBuffer();
   }).then(function (bytes) { dataPackage = bytes; }, function () { /* the runtime fetches it itself */ });
-  dataLoaded.then(function () {
+  // The newest save is read from the browser's storage (rotaplan-store.js) meanwhile too:
+  // the page starts once both are in, so it opens the plan at once.
+  var stored = window.rotaplanStore ? window.rotaplanStore.startup : null;
+  Promise.all([dataLoaded, stored]).then(function () {
     var script = document.createElement('script');
     script.src = 'rotaplan.js';
     script.onerror = function () { fail('Rotaplan could not load rotaplan.js. Check the connection and reload.'); };
@@ -62,10 +65,15 @@
   // now too rather than in the middle of start-up.
   var viewerZone = '';
   try { viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) {}
+  // The zone files this visit needs first, fetched beside the code (rotaplan-zones.js).
+  window.rotaplanZones.start(viewerZone);
 
   window.Module = {
     canvas: canvas,
     viewerZone: viewerZone,
+    preRun: [function () { window.rotaplanZones.install(window.Module); }],
+    // A plan file's zones are fetched before its text reaches the runtime (browser.cpp).
+    rpZonesFor: window.rotaplanZones.forText,
     getPreloadedPackage: function (name, size) {
       var bytes = dataPackage;
       dataPackage = null;   // handed over once; the runtime keeps its own copy
@@ -90,6 +98,8 @@
     rotaplanStarted: function () {
       bar.style.width = '100%';
       loading.classList.add('done');
+      // After the fade the indicator leaves the page, and its spinner stops turning.
+      setTimeout(function () { if (loading.classList.contains('done')) loading.classList.add('gone'); }, 300);
       canvas.focus();
       if (window.rotaplanInstall) window.rotaplanInstall(window.Module);
     }

@@ -28,6 +28,7 @@ template <class F>
 void SafeExport(App& app, const char* what, F make) {
     try {
         make();
+        app.ux.exported = true;   // getting started: the plan has left the page once
     } catch (const std::exception& e) {
         ShowError(app, std::string("Cannot export ") + what, e.what());
     }
@@ -45,8 +46,10 @@ void RunNewPlan(App& app) {
 }
 void RunOpen(App&) { platform::OpenFilePicker(); }
 void RunSave(App& app) {
-    platform::DownloadText(app.file_name, "application/json", rp::writePlan(app.doc.plan()));
-    ShowNotice(app, "Downloaded " + app.file_name);
+    const std::string name = SaveFileName(app);
+    platform::DownloadText(name, "application/json", rp::writePlan(app.doc.plan()));
+    app.ux.exported = true;
+    ShowNotice(app, "Downloaded " + name);
 }
 void RunImport(App& app) { OpenImport(app); }
 void RunExportJson(App& app) {
@@ -70,8 +73,14 @@ void RunExportMd(App& app) {
     });
 }
 void RunShowExports(App& app) { app.windows.exports = true; }
-void RunUndo(App& app) { app.doc.Undo(); }
-void RunRedo(App& app) { app.doc.Redo(); }
+void RunUndo(App& app) {
+    std::string error = app.doc.Undo();
+    if (!error.empty()) ShowError(app, "Cannot undo", error);
+}
+void RunRedo(App& app) {
+    std::string error = app.doc.Redo();
+    if (!error.empty()) ShowError(app, "Cannot redo", error);
+}
 void RunAddWeek(App& app) {
     app.doc.Apply("Add a week", [](rp::Plan& plan) {
         rp::Week w;
@@ -125,6 +134,11 @@ static_assert(sizeof(kActions) / sizeof(kActions[0]) == static_cast<size_t>(Acti
 
 }  // namespace
 
+std::string SaveFileName(const App& app) {
+    if (!app.file_name.empty() && !SampleOpen(app)) return app.file_name;
+    return Slug(app.doc.plan().team_name) + ".json";
+}
+
 const Action& GetAction(ActionId id) { return kActions[static_cast<int>(id)]; }
 bool IsEnabled(const App& app, ActionId id) { return GetAction(id).enabled(app); }
 
@@ -166,13 +180,19 @@ void StartNewPlan(App& app) {
     plan.team_name = "New team";
     plan.team_timezone = app.viewer.zone ? app.viewer.name : "UTC";
     for (const char* p : {"P0", "P1", "P2", "P3"}) plan.policy.severities[p] = rp::defaultSeverity(p);
-    // A plan needs at least one person (plan-format.md); start with a placeholder to rename.
-    rp::Person first;
-    first.id = "lead";
-    first.name = "Team lead";
-    plan.people.push_back(first);
+    // A plan needs at least one person (plan-format.md): the lead, to rename. The lead is
+    // every week's escalation contact and stays out of the rotation pool, so the draft
+    // never makes them primary or secondary as well (paged twice). docs/decisions.md.
+    rp::Person lead;
+    lead.id = "lead";
+    lead.name = "Team lead";
+    lead.on_call = false;
+    plan.people.push_back(lead);
+    plan.contacts.engineering_lead = lead.id;
     app.doc.Replace("New plan", std::move(plan));
-    app.file_name = "plan.json";
+    app.file_name.clear();
+    app.ux.show_getting_started = true;
+    app.ux.exported = false;
     app.rotation = RotationViewState();
     app.team = TeamViewState();
     app.team.selected = 0;

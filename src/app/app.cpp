@@ -23,23 +23,19 @@ namespace app {
 
 namespace {
 
-constexpr const char* kStorageKey = "rotaplan.plan";
-constexpr const char* kSamplePath = "/assets/sample-plan.json";
-
-std::optional<std::string> ReadFile(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
 // Files picked or dropped, and text pasted, since the last frame.
 void TakePlatformInput(App& app) {
     while (auto file = platform::TakeOpenedFile()) {
         if (TakeInteropFile(app, file->name, file->text, file->purpose)) continue;
         if (TakeReviewFile(app, file->name, file->text, file->purpose)) continue;   // an incident log (view_review.cpp)
-        if (auto error = LoadPlanText(app, file->text, "Open " + file->name)) {
+        std::optional<std::string> error;
+        try {
+            error = LoadPlanText(app, file->text, "Open " + file->name);
+        } catch (const std::bad_alloc&) {
+            ShowOutOfMemory(app, file->name + " was not opened");
+            continue;
+        }
+        if (error) {
             ShowError(app, "Cannot open " + file->name, *error + "\n\nThe open plan was not changed.");
         } else {
             app.file_name = file->name;
@@ -55,29 +51,14 @@ void TakePlatformInput(App& app) {
 void ApplyPendingEdits(App& app) {
     std::vector<PendingEdit> edits;
     edits.swap(app.pending_edits);
-    for (PendingEdit& e : edits) app.doc.Apply(e.description, e.edit);
-}
-
-// Saves the plan in localStorage after every completed change. A plan that would not
-// read back (say, the last person removed) is not stored: the last good one stays, and
-// the status bar says why.
-void Autosave(App& app) {
-    if (app.doc.saved_revision == app.doc.revision() || app.doc.HasLiveEdit()) return;
-    if (ImGui::IsAnyItemActive()) return;   // wait for the end of a drag or typing session
-    app.doc.saved_revision = app.doc.revision();
-    const std::string text = rp::writePlan(app.doc.plan());
-    rp::LoadResult check = rp::readPlan(text);
-    if (!check.ok()) {
-        ShowNotice(app, "Not saved in this browser: " + (check.error ? check.error->str() : std::string("unreadable")), 0);
-        app.save_blocked = true;
-        return;
+    for (PendingEdit& e : edits) {
+        try {
+            app.doc.Apply(e.description, e.edit);
+        } catch (const std::bad_alloc&) {
+            ShowOutOfMemory(app, "\u201c" + e.description + "\u201d was not made");
+            break;
+        }
     }
-    if (app.save_blocked) {
-        app.save_blocked = false;
-        app.notice.text.clear();
-    }
-    if (!platform::StorageSet(kStorageKey, text))
-        ShowNotice(app, "Could not save in this browser's storage (full or disabled)", 10);
 }
 
 // The zone list is the core's (rp::zoneNames): the names a plan may use, the same in the
@@ -120,32 +101,6 @@ void FindViewerZone(App& app) {
     app.viewer.name = zone ? std::string(zone->name()) : std::string("UTC");
 }
 
-void LoadStartPlan(App& app) {
-    if (auto stored = platform::StorageGet(kStorageKey)) {
-        rp::LoadResult r = rp::readPlan(*stored);
-        if (r.ok()) {
-            app.doc.Reset(std::move(*r.plan));
-            app.doc.saved_revision = app.doc.revision();
-            ShowNotice(app, "Restored your plan from this browser", 0);
-            return;
-        }
-        ShowNotice(app, "The plan saved in this browser could not be read; opened the sample plan instead", 12);
-    }
-    std::optional<std::string> sample = ReadFile(kSamplePath);
-    if (!sample) {
-        ShowError(app, "Sample plan missing", std::string("Cannot read ") + kSamplePath);
-        return;
-    }
-    rp::LoadResult r = rp::readPlan(*sample);
-    if (!r.ok()) {
-        ShowError(app, "Cannot open the sample plan", r.error ? r.error->str() : "unknown error");
-        return;
-    }
-    app.doc.Reset(std::move(*r.plan));
-    app.doc.saved_revision = app.doc.revision();
-    app.file_name = "sample-plan.json";
-}
-
 }  // namespace
 
 App& TheApp() {
@@ -158,7 +113,7 @@ void InitApp(App& app) {
     ApplyTheme(app.settings.dark);
     LoadZoneNames(app);
     FindViewerZone(app);
-    LoadStartPlan(app);
+    RestoreStartPlan(app);   // storage.cpp
     if (!app.doc.plan().people.empty()) app.team.selected = 0;
 }
 
@@ -181,6 +136,14 @@ void ShowError(App& app, const std::string& title, const std::string& message) {
 
 std::string Count(int n, const char* singular, const char* plural) {
     return std::to_string(n) + " " + (n == 1 ? singular : plural);
+}
+
+void ShowOutOfMemory(App& app, const std::string& what) {
+    app.doc.DropHistory();   // the undo history is what can be given back at once
+    ShowError(app, "Not enough memory",
+              what + ": the page reached the memory the browser gives it. The plan is as it was before; the undo "
+                     "history was cleared to make room.\n\nDownload the plan (Ctrl+S) and reload the page, or use the "
+                     "rotaplan command line for plans this large.");
 }
 
 void ShowNotice(App& app, const std::string& text, double seconds) {
@@ -206,6 +169,7 @@ void RunFrame(App& app) {
     DrawIncidentViews(app);
     DrawChangesViews(app);
     if (app.req.show_requests) DrawRequestsWindow(app);
+    if (app.req.form_open) DrawRequestForm(app);
     if (app.req.show_cover) DrawCoverWindow(app);
     TickDraft(app);
     if (app.req.show_draft) DrawDraftWindow(app);
@@ -213,9 +177,11 @@ void RunFrame(App& app) {
     DrawStatusBar(app);
     DrawDropHint(app);
     DrawModals(app);
+    DrawGuidance(app);   // welcome, getting started, rules (state_ux.hpp)
+    DrawStorageWindows(app);
 
     ApplyPendingEdits(app);
-    Autosave(app);
+    StorageTick(app);   // saves in the browser after every completed change (storage.cpp)
     EndFrameTags();
     app.layout_reset = false;
     // Announced once the first frames are drawn, so the test hook has rectangles.

@@ -17,6 +17,9 @@
 #include "state_incidents.hpp"
 #include "state_interop.hpp"
 #include "state_requests.hpp"
+#include "state_ux.hpp"
+#include "state_storage.hpp"
+#include "removal.hpp"
 #include "undo.hpp"
 
 namespace date { class time_zone; }
@@ -82,9 +85,19 @@ struct CalendarViewState {
     bool show_form_tab = false;          // switch to the Overrides tab next frame
 };
 
+// The violation list's wrapped row heights (view_violations.cpp), kept until the plan,
+// the filter or the width changes.
+struct ViolationRows {
+    std::uint64_t revision = 0;
+    std::vector<int> shown;
+    std::vector<float> heights;
+    float width = 0, measured_width = -1;
+};
+
 struct ViolationsViewState {
     bool show_errors = true, show_warnings = true;
     std::string filter;
+    ViolationRows rows;
 };
 
 struct ExportsViewState {
@@ -150,13 +163,16 @@ struct App {
     RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
     InteropState interop;                  // File > Import..., vendor exports (state_interop.hpp)
     ChangesState chg;                      // published rotations, the review (state_changes.hpp)
+    UxState ux;                            // welcome, guidance, gap groups, markers (state_ux.hpp)
+    StorageState storage;                  // saving in the browser, other tabs (state_storage.hpp)
+    RemovalDialogState removal;            // "Remove from the team" question (removal.hpp)
     ErrorModal error;
     ConfirmModal confirm;
     Notice notice;
     ViewerZone viewer;
     Settings settings;
     std::vector<std::string> zone_names;   // every IANA zone the database has, sorted
-    std::string file_name = "plan.json";   // name used when saving
+    std::string file_name;                 // the opened file's name; "" or the sample's: saved under the team's name (SaveFileName)
     bool save_blocked = false;             // the plan as it is would not read back; not stored
     bool ready = false;                    // the JS API has been announced
     int frame = 0;
@@ -177,6 +193,9 @@ void Edit(App& app, std::string description, std::function<void(rp::Plan&)> edit
 std::optional<std::string> LoadPlanText(App& app, const std::string& text, const std::string& description);
 void ShowError(App& app, const std::string& title, const std::string& message);
 void ShowNotice(App& app, const std::string& text, double seconds = 6);
+// An operation ran out of the page's memory (std::bad_alloc): says so in a modal, frees the
+// undo history. `what` names what was not done.
+void ShowOutOfMemory(App& app, const std::string& what);
 // "1 error", "3 errors"
 std::string Count(int n, const char* singular, const char* plural);
 

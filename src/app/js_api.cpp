@@ -47,10 +47,14 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_load_plan(const char* text, int length) 
     try {
         const std::string plan_text = text ? std::string(text, static_cast<std::size_t>(length > 0 ? length : 0)) : std::string();
         if (auto error = app::LoadPlanText(a, plan_text, "Load plan (API)")) return Fail(*error);
+    } catch (const std::bad_alloc&) {
+        a.doc.DropHistory();
+        return Fail("not enough memory in the page to load this plan; the open plan is unchanged");
     } catch (const std::exception& e) {
         return Fail(e.what());
     }
     a.rotation = app::RotationViewState();
+    a.file_name.clear();   // a program's own plan: saved under its team's name, not the sample's
     return Return(rp::Json{{"ok", true}});
 }
 
@@ -214,6 +218,11 @@ EMSCRIPTEN_KEEPALIVE const char* rp_test_widget_rect(const char* label) {
     if (!box) return Return(nullptr);
     return Return(rp::Json{{"x", box->min.x}, {"y", box->min.y},
                            {"w", box->max.x - box->min.x}, {"h", box->max.y - box->min.y}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* rp_test_widget_text(const char* label) {
+    auto text = app::LastFrameText(label ? label : "");
+    return text ? Return(rp::Json(*text)) : Return(nullptr);
 }
 
 EMSCRIPTEN_KEEPALIVE void rp_test_undo() { app::TheApp().doc.Undo(); }

@@ -1,5 +1,10 @@
-// The page's entry point: SDL2 window, WebGL2 context, Dear ImGui, and the browser's
-// main loop. Everything the page shows is in RunFrame (app.cpp).
+// The page's entry point: SDL2 window, WebGL2 context, Dear ImGui, and the frame loop.
+// Everything the page shows is in RunFrame (app.cpp).
+//
+// [SECTION] The runtime: window, context, fonts at the device's pixel ratio
+// [SECTION] One frame
+// [SECTION] The browser's loop: draws only when woken (redraw.hpp)
+// [SECTION] main
 #include <cstdio>
 
 #include <SDL.h>
@@ -8,17 +13,23 @@
 #include <emscripten.h>
 #else
 #include <SDL_opengl.h>
+#define EMSCRIPTEN_KEEPALIVE
 #endif
 
 #include "imgui.h"
 #include "imgui_impl_sdl2.h"
 
+#include "a11y.hpp"
 #include "app_state.hpp"
+#include "layout.hpp"
+#include "redraw.hpp"
 #include "renderer.hpp"
 #include "theme.hpp"
 #include "platform/platform.hpp"
 
 namespace {
+
+// ---- [SECTION] The runtime ----------------------------------------------------------
 
 struct Runtime {
     SDL_Window* window = nullptr;
@@ -27,28 +38,43 @@ struct Runtime {
     float pixel_ratio = 1.0f;   // the fonts were built for this devicePixelRatio
     bool running = true;
     bool first_frame_marked = false;
+    int frames_drawn = 0;       // every drawn frame (test hook: idle frames)
 };
+Runtime g_rt;   // lives as long as the page: the browser's loop calls back into it
 
-void Frame(void* arg) {
-    Runtime& rt = *static_cast<Runtime*>(arg);
+// Zooming the page or moving it to a screen with another pixel ratio: the canvas's
+// backing store follows (SDL's resize handler sizes it to CSS size x ratio) and the
+// fonts are rasterized again for the new ratio, so text stays sharp.
+bool FollowPixelRatio(Runtime& rt) {
+    const float ratio = platform::DevicePixelRatio();
+    if (ratio == rt.pixel_ratio) return false;
+    rt.pixel_ratio = ratio;
+    app::RendererDestroyFontTexture();
+    app::BuildFonts(ratio);
+    app::RendererCreateFontTexture();
+    return true;
+}
+
+// ---- [SECTION] One frame ------------------------------------------------------------
+
+// Draws one frame; returns whether it processed input (events or a new pixel ratio).
+bool Frame(Runtime& rt) {
+    bool input = false;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) rt.running = false;
+        input = true;
     }
-    // Moving the page to a screen with another pixel ratio (or zooming) rebuilds the fonts.
-    const float ratio = platform::DevicePixelRatio();
-    if (ratio != rt.pixel_ratio) {
-        rt.pixel_ratio = ratio;
-        app::RendererDestroyFontTexture();
-        app::BuildFonts(ratio);
-        app::RendererCreateFontTexture();
-    }
+    if (FollowPixelRatio(rt)) input = true;
 
     const double started = platform::NowMilliseconds();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    app::HandlePanelKeys(*rt.app);
+    app::DrawPanelTabs(*rt.app);
     app::RunFrame(*rt.app);
+    app::UpdateMirror(*rt.app);
     ImGui::Render();
 
     int width = 0, height = 0;
@@ -61,13 +87,79 @@ void Frame(void* arg) {
     // Main-thread time of the frame (UI build + GL submission), read by the test hook.
     rt.app->frame_ms = platform::NowMilliseconds() - started;
     SDL_GL_SwapWindow(rt.window);
+    ++rt.frames_drawn;
     if (!rt.first_frame_marked) {
         rt.first_frame_marked = true;
         platform::Mark("rotaplan:first-frame");
     }
+    return input;
 }
 
+// ---- [SECTION] The browser's loop -----------------------------------------------------
+
+#ifdef __EMSCRIPTEN__
+// Module.rpWake(frames) asks for an animation frame (at most one is pending) and, with
+// `frames`, for that many frames at least. The page's own listeners call it for every
+// input event (capture phase, before SDL's handlers queue the event), the JS API and the
+// test hook call it after each call, and the frame itself asks for the next one or for
+// a timer (rp_loop_schedule). A hidden tab gets no animation frames, as before.
+EM_JS(void, rp_loop_install, (), {
+    var pending = 0, timer = 0;
+    function tick() { pending = 0; _rp_loop_frame(); }
+    Module.rpWake = function (frames) {
+        if (frames > 0) _rp_loop_want_frames(frames | 0);
+        if (!pending) pending = requestAnimationFrame(tick);
+    };
+    Module.rpLoopSchedule = function (next, delayMs) {
+        if (timer) { clearTimeout(timer); timer = 0; }
+        if (next) { if (!pending) pending = requestAnimationFrame(tick); }
+        else if (delayMs > 0) timer = setTimeout(function () { timer = 0; Module.rpWake(1); }, delayMs);
+    };
+    var wake = function () { Module.rpWake(0); };
+    ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'pointerdown',
+     'pointermove', 'pointerup', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'focus', 'blur',
+     'resize', 'paste', 'drop', 'dragenter', 'dragover', 'dragleave', 'contextmenu', 'visibilitychange',
+     'mouseenter', 'mouseleave'].forEach(function (type) {
+        window.addEventListener(type, wake, { capture: true, passive: true });
+    });
+    // A new devicePixelRatio without a resize (another screen): SDL sizes the canvas's
+    // backing store in its resize handler, so hand it one.
+    (function watchRatio() {
+        if (!window.matchMedia) return;
+        var query = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+        var changed = function () {
+            query.removeEventListener('change', changed);
+            window.dispatchEvent(new Event('resize'));
+            watchRatio();
+        };
+        query.addEventListener('change', changed);
+    })();
+});
+EM_JS(void, rp_loop_schedule, (int next, double delay_ms), { Module.rpLoopSchedule(next, delay_ms); });
+#endif
+
 }  // namespace
+
+extern "C" {
+// One turn of the loop: a frame, then the next frame or a timer, or sleep until input.
+EMSCRIPTEN_KEEPALIVE void rp_loop_frame() {
+    const bool input = Frame(g_rt);
+    const double now = platform::NowSeconds();
+    const app::NextFrame next = app::PlanNextFrame(*g_rt.app, input, now);
+#ifdef __EMSCRIPTEN__
+    rp_loop_schedule(next.draw_next ? 1 : 0, next.wake_at > 0 ? (next.wake_at - now) * 1000.0 : 0.0);
+#else
+    (void)next;
+#endif
+}
+EMSCRIPTEN_KEEPALIVE void rp_loop_want_frames(int frames) { app::RedrawSoon(frames); }
+// Test hook: frames drawn since the page started (does not wake the loop).
+EMSCRIPTEN_KEEPALIVE int rp_test_frames_drawn() { return g_rt.frames_drawn; }
+// Test hook: the devicePixelRatio the fonts were last built for.
+EMSCRIPTEN_KEEPALIVE double rp_test_font_ratio() { return g_rt.pixel_ratio; }
+}
+
+// ---- [SECTION] main -----------------------------------------------------------------
 
 int main(int, char**) {
     platform::Mark("rotaplan:main");
@@ -83,7 +175,7 @@ int main(int, char**) {
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
-    static Runtime rt;   // lives as long as the page: the main loop keeps a pointer to it
+    Runtime& rt = g_rt;
     rt.window = SDL_CreateWindow("Rotaplan", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800,
                                  SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!rt.window) {
@@ -96,7 +188,9 @@ int main(int, char**) {
         return 1;
     }
     SDL_GL_MakeCurrent(rt.window, rt.gl);
-    SDL_GL_SetSwapInterval(1);
+#ifndef __EMSCRIPTEN__
+    SDL_GL_SetSwapInterval(1);   // in the browser the animation frame paces the loop
+#endif
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -121,9 +215,12 @@ int main(int, char**) {
     platform::Mark("rotaplan:initialised");
 
 #ifdef __EMSCRIPTEN__
-    emscripten_set_main_loop_arg(Frame, &rt, 0, true);
+    rp_loop_install();
+    app::RedrawSoon(4);   // the first frames: layout, then the API is announced (app.cpp)
+    rp_loop_frame();
+    emscripten_exit_with_live_runtime();   // the loop lives on in the browser's callbacks
 #else
-    while (rt.running) Frame(&rt);
+    while (rt.running) Frame(rt);
     app::RendererShutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

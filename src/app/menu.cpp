@@ -18,6 +18,7 @@ void DrawMainMenu(App& app) {
         ActionMenuItem(app, ActionId::OpenPlan);
         ActionMenuItem(app, ActionId::SavePlan);
         ActionMenuItem(app, ActionId::ImportPlan);   // from PagerDuty, Opsgenie, Grafana OnCall, GoAlert, iCalendar
+        StorageMenuItems(app);   // storage.cpp
         ImGui::SeparatorText("Download an export");
         ActionMenuItem(app, ActionId::ExportJson);
         ActionMenuItem(app, ActionId::ExportIcsTeam);
@@ -77,6 +78,7 @@ void DrawMainMenu(App& app) {
     bool help_open = ImGui::BeginMenu("Help");
     Tag("menu:Help");
     if (help_open) {
+        GuidanceMenuItems(app);
         ActionMenuItem(app, ActionId::About);
         ImGui::EndMenu();
     }

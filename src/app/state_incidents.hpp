@@ -56,6 +56,7 @@ struct IncidentsViewState {
 
 struct PayViewState {
     const rp::IncidentReport* from = nullptr;   // the report the pay was computed from
+    std::uint64_t revision = 0;                 // the plan revision it was computed at
     std::optional<rp::PayReport> pay;
     std::string error;
 };

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/rules/candidates.hpp"
 #include "core/rules/draft.hpp"
@@ -22,14 +23,22 @@ struct RequestsState {
     std::string selected;                     // request id whose simulation is shown
     std::optional<rp::Simulation> simulation; // of `selected`, at `sim_revision`
     std::uint64_t sim_revision = 0;
-    // The new-request form.
+    // The new-request form ("Request a change", its own window): who asks, one of their
+    // duties, who takes it, and for a swap one of theirs in return.
     bool form_open = false;
     int form_type = 0;                        // 0 swap, 1 cover
     std::string form_by, form_with;
-    int form_week = -1, form_with_week = -1;  // indexes into plan.weeks
-    int form_role = 0, form_with_role = 0;    // 0 primary, 1 secondary, 2 shadow
+    std::optional<rp::Date> form_week, form_with_week;   // the duties: week and role
+    rp::Role form_role = rp::Role::Primary, form_with_role = rp::Role::Primary;
     bool form_emergency = false;
+    bool form_past = false;                   // list duties of weeks already over too
     std::string form_submitted;               // YYYY-MM-DD ("" = today in the team zone)
+    float form_cell_top = -1, form_cell_bottom = -1;   // the cell it was opened from (screen rows)
+    bool form_place = false;                  // place the window next frame
+    // Approving a request whose simulation says reject: asked first.
+    std::string approve_anyway;               // the request id being asked about
+    std::vector<std::string> approve_reasons; // the simulation's reasons, shown in the question
+    bool approve_open = false;                // open the question next frame
 
     // ---- Who can cover? ----
     bool show_cover = false;
@@ -57,6 +66,12 @@ void DrawDraftWindow(App& app);      // view_draft.cpp
 // Opens "Who can cover?" for one cell (the rotation grid's pick list and context menu).
 // With the cell's screen rows, the window is placed above or below the cell, not on it.
 void OpenCover(App& app, rp::Date week, rp::Role role, float cell_top = -1, float cell_bottom = -1);
+// Opens the new-request form for one duty (a role cell's "Request swap / cover..."):
+// who holds it asks; the window is placed beside the cell's row, not on it.
+void OpenRequestForm(App& app, rp::Date week, rp::Role role, const std::optional<std::string>& holder,
+                     float cell_top = -1, float cell_bottom = -1);
+// The form's window (view_requests.cpp), drawn while form_open.
+void DrawRequestForm(App& app);
 // Advances a running draft by one frame's slice (app.cpp, once per frame).
 void TickDraft(App& app);
 

@@ -92,7 +92,9 @@ void DrawCoverWindow(App& app) {
             ImGui::Text("%s%s", c.name.c_str(), c.current ? " (now)" : "");
             Tag("cover:candidate:" + c.person);
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextWrapped("%s", c.reason.c_str());
+            const std::string why = CandidateSummary(c, st.cover_role);   // counts over the whole plan
+            ImGui::TextWrapped("%s", why.c_str());
+            TagText("cover:candidate:" + c.person, why);
             for (const std::string& w : c.warnings) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warning_text));
                 ImGui::TextWrapped("Warning: %s", w.c_str());

@@ -3,10 +3,14 @@
 // one undoable step and shows a summary; failure names the week and the rule and
 // leaves the plan untouched.
 #include <algorithm>
+#include <chrono>
+
+#include <date/tz.h>
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
 
+#include "core/model/time.hpp"
 #include "core/rules/draft_job.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -17,15 +21,46 @@ namespace {
 
 constexpr double kSliceMs = 8.0;   // work per frame
 
+}  // namespace
+
+// The date of the next handoff in the team's zone: today when today is the handoff
+// weekday and its handoff time is still ahead, else the next handoff weekday.
+std::optional<rp::Date> NextHandoffDate(const App& app) {
+    const rp::Plan& plan = app.doc.plan();
+    const date::time_zone* zone = app.derived.team_zone;
+    if (!zone) return std::nullopt;
+    const auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const rp::Date today{date::floor<date::days>(zone->to_local(now)).time_since_epoch()};
+    const int wd = static_cast<int>(date::weekday(today).c_encoding());
+    rp::Date day = today + date::days{(plan.policy.handoff_weekday - wd + 7) % 7};
+    try {
+        if (day == today && rp::handoffInstant(plan, today) <= now) day += date::days{7};
+    } catch (const std::exception&) {
+    }
+    return day;
+}
+
+namespace {
+
 void Start(App& app) {
     RequestsState& st = app.req;
     const rp::Plan& plan = app.doc.plan();
     st.draft_error.clear();
     rp::DraftOptions options;
-    if (!st.draft_from.empty()) {
-        auto from = rp::parseDate(st.draft_from);
+    // An empty From is the next handoff (shown in the field), never "give --from DATE".
+    std::string from_text = st.draft_from;
+    while (!from_text.empty() && from_text.back() == ' ') from_text.pop_back();
+    while (!from_text.empty() && from_text.front() == ' ') from_text.erase(from_text.begin());
+    if (from_text.empty()) {
+        if (auto next = NextHandoffDate(app)) {
+            options.from = *next;
+            st.draft_from = rp::formatDate(*next);
+        }
+    } else {
+        auto from = rp::parseDate(from_text);
         if (!from) {
-            st.draft_error = "From must be a date YYYY-MM-DD (or empty for the first week).";
+            st.draft_error = "From: \"" + from_text + "\" is not a date; type it as YYYY-MM-DD, or leave it empty for the "
+                             "next handoff.";
             return;
         }
         options.from = *from;
@@ -92,11 +127,16 @@ void DrawDraftWindow(App& app) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("From");
     ImGui::SameLine(em * 7);
+    const std::optional<rp::Date> next = NextHandoffDate(app);
+    const std::string next_text = next ? rp::formatDate(*next) : std::string();
+    if (ImGui::IsWindowAppearing() && st.draft_from.empty() && next) st.draft_from = next_text;
     ImGui::SetNextItemWidth(em * 8);
-    ImGui::InputTextWithHint("##from", "first week", &st.draft_from);
+    ImGui::InputTextWithHint("##from", next ? next_text.c_str() : "YYYY-MM-DD", &st.draft_from);
     Tag("draft:from");
+    TagText("draft:from", st.draft_from);
     ImGui::SameLine();
-    TextMuted("YYYY-MM-DD; empty: the first week");
+    if (next) TextMuted("YYYY-MM-DD; empty: the next handoff (%s)", date::format("%a %d %b", *next).c_str());
+    else TextMuted("YYYY-MM-DD");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Add weeks");
     ImGui::SameLine(em * 7);
@@ -133,6 +173,7 @@ void DrawDraftWindow(App& app) {
     if (!st.draft_error.empty()) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pal.error_text), "%s", st.draft_error.c_str());
         Tag("draft:error");
+        TagText("draft:error", st.draft_error);
     }
     if (st.draft_job) {
         const rp::DraftJob& job = *st.draft_job;
@@ -163,6 +204,7 @@ void DrawDraftWindow(App& app) {
                                    r.status == rp::DraftStatus::Infeasible ? "No valid draft exists." : "Cannot draft.");
                 ImGui::TextWrapped("%s", r.message.c_str());
                 Tag("draft:failure");
+                TagText("draft:failure", r.message);
                 if (r.week) ImGui::Text("Week: %s   rule: %s", rp::formatDate(*r.week).c_str(), r.rule.c_str());
                 TextMuted("The plan was not changed.");
                 ImGui::PopTextWrapPos();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "date/tz.h"
@@ -188,17 +189,23 @@ void Inputs(App& app) {
 }
 
 // Lanes per level on a time axis: page, ack, skip markers; resolve across all lanes;
-// the acknowledge and respond deadlines as vertical lines; business hours shaded.
+// the acknowledge and respond deadlines as vertical lines labelled in a strip above the
+// lanes; business hours shaded. Nothing is drawn over anything else: markers of one lane
+// that would touch are moved apart vertically (their x stays their time), a name is cut
+// short before the next marker of its lane (or moved left of its marker at the axis
+// end), and labels in the strip that would overlap go to its second row. Hovering shows
+// every event near the pointer.
 void Lanes(App& app, const rp::EscalationTimeline& tl) {
     const rp::Plan& plan = app.doc.plan();
     const Palette& pal = GetPalette();
     const date::time_zone* zone = app.derived.team_zone;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float em = ImGui::GetFontSize();
-    const float label_w = em * 6.5f, lane_h = em * 1.8f, axis_h = em * 1.4f;
-    ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float label_w = em * 6.5f, lane_h = em * 1.8f, axis_h = em * 1.4f, strip_h = em * 2.3f;
+    ImVec2 top_left = ImGui::GetCursorScreenPos();
+    ImVec2 origin(top_left.x, top_left.y + strip_h);   // the first lane's top
     float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-    float height = lane_h * 5 + axis_h;
+    float height = strip_h + lane_h * 5 + axis_h;
 
     // The axis: from t0 to a little after the last thing of interest.
     rp::Instant t0 = tl.opened, t1 = AxisEnd(tl);
@@ -218,7 +225,7 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
         if (l % 2) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(x1, y + lane_h), (pal.muted_text & 0x00FFFFFF) | 0x14000000);
         dl->AddText(ImVec2(origin.x + 4, y + (lane_h - em) / 2), ImGui::GetColorU32(ImGuiCol_Text), kLevels[l]);
     }
-    // Axis ticks: a readable step.
+    // Axis ticks: a readable step; a tick label that would touch the previous one is left out.
     const std::int64_t span_min = (t1 - t0).count() / 60;
     const std::int64_t steps[] = {5, 10, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 10080};
     std::int64_t step = steps[11];
@@ -226,62 +233,142 @@ void Lanes(App& app, const rp::EscalationTimeline& tl) {
         if (span_min / s <= std::max<std::int64_t>(2, std::int64_t((x1 - x0) / (em * 9)))) { step = s; break; }
     float axis_y = origin.y + lane_h * 5;
     dl->AddLine(ImVec2(x0, axis_y), ImVec2(x1, axis_y), pal.muted_text);
+    float tick_end = -FLT_MAX;
     for (std::int64_t m = 0; m <= span_min; m += step) {
         float x = X(t0 + minutes(m));
         dl->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_y + 4), (pal.muted_text & 0x00FFFFFF) | 0x40000000);
         std::string text = "+" + std::to_string(m) + "m " + ZoneText(zone, t0 + minutes(m), "%H:%M");
         if (step >= 1440) text = ZoneText(zone, t0 + minutes(m), "%a %d %b");
+        const float w = ImGui::CalcTextSize(text.c_str()).x;
+        if (x + 2 < tick_end || x + 2 + w > x1 + 8) continue;
         dl->AddText(ImVec2(x + 2, axis_y + 2), pal.muted_text, text.c_str());
+        tick_end = x + 2 + w + em * 0.5f;
     }
-    // Deadlines.
+
+    // The strip above the lanes: deadline and resolve labels, two rows, never overlapping.
+    struct StripLabel { float x; ImU32 colour; const char* text; };
+    std::vector<StripLabel> strip;
     auto sev = plan.policy.severities.find(tl.severity);
     if (tl.delivered && sev != plan.policy.severities.end()) {
         float x = X(*tl.delivered + minutes(sev->second.ack_minutes));
-        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_y), pal.warning_text, 2.0f);
-        dl->AddText(ImVec2(x + 3, axis_y - em * 2), pal.warning_text, "ack due");
+        dl->AddLine(ImVec2(x, top_left.y + em * 0.2f), ImVec2(x, axis_y), pal.warning_text, 2.0f);
+        strip.push_back({x, pal.warning_text, "ack due"});
     }
     if (tl.respond_due) {
         float x = X(*tl.respond_due);
-        dl->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_y), pal.error_text, 2.0f);
-        dl->AddText(ImVec2(x + 3, axis_y - em), pal.error_text, "respond due");
+        dl->AddLine(ImVec2(x, top_left.y + em * 0.2f), ImVec2(x, axis_y), pal.error_text, 2.0f);
+        strip.push_back({x, pal.error_text, "respond due"});
     }
-    // Events.
     const ImU32 page_col = pal.primary, ack_col = pal.ok_text, skip_col = pal.error_text;
-    const float r = em * 0.38f;
     for (const auto& e : tl.events) {
+        if (e.type != rp::EscalationEventType::Resolve) continue;
         float x = X(e.at);
-        if (e.type == rp::EscalationEventType::Resolve) {
-            dl->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_y), ack_col, 3.0f);
-            dl->AddText(ImVec2(x + 3, origin.y + lane_h * 4), ack_col, "resolved");
-            continue;
+        dl->AddLine(ImVec2(x, top_left.y + em * 0.2f), ImVec2(x, axis_y), ack_col, 3.0f);
+        strip.push_back({x, ack_col, "resolved"});
+    }
+    // Every label and marker drawn, for the test hook (esc:boxes): nothing may overlap.
+    std::string boxes;
+    auto box = [&](char kind, float x, float y, float w, float h) {
+        char text[96];
+        std::snprintf(text, sizeof text, "%s%c %.1f %.1f %.1f %.1f", boxes.empty() ? "" : "|", kind, x, y, w, h);
+        boxes += text;
+    };
+    std::sort(strip.begin(), strip.end(), [](const StripLabel& a, const StripLabel& b) { return a.x < b.x; });
+    float row_end[2] = {-FLT_MAX, -FLT_MAX};
+    for (const StripLabel& lab : strip) {
+        const float w = ImGui::CalcTextSize(lab.text).x;
+        float x = lab.x + 3;
+        if (x + w > x1 + 8) x = lab.x - 3 - w;          // at the axis end: left of its line
+        int row = x >= row_end[0] ? 0 : x >= row_end[1] ? 1 : -1;
+        if (row < 0) {                                   // both rows taken here: after the shorter one
+            row = row_end[0] <= row_end[1] ? 0 : 1;
+            x = row_end[row];
         }
-        int l = e.level ? (int)*e.level : 0;
-        float cy = origin.y + l * lane_h + lane_h / 2;
-        switch (e.type) {
-        case rp::EscalationEventType::Page:
-            dl->AddCircleFilled(ImVec2(x, cy), r, page_col);
-            break;
-        case rp::EscalationEventType::Ack:
-            dl->AddTriangleFilled(ImVec2(x, cy - r * 1.3f), ImVec2(x - r * 1.2f, cy + r), ImVec2(x + r * 1.2f, cy + r), ack_col);
-            break;
-        case rp::EscalationEventType::Skip:
-            dl->AddLine(ImVec2(x - r, cy - r), ImVec2(x + r, cy + r), skip_col, 2.5f);
-            dl->AddLine(ImVec2(x - r, cy + r), ImVec2(x + r, cy - r), skip_col, 2.5f);
-            break;
-        default: break;
+        dl->AddText(ImVec2(x, top_left.y + row * em * 1.05f), lab.colour, lab.text);
+        box('L', x, top_left.y + row * em * 1.05f, w, em);
+        row_end[row] = x + w + em * 0.4f;
+    }
+
+    // Events: markers per lane, apart when they would touch; names cut before the next marker.
+    const float r = em * 0.38f;
+    struct Marker { float x, cy; const rp::EscalationEvent* e; };
+    std::vector<Marker> lanes[5];
+    for (const auto& e : tl.events) {
+        if (e.type == rp::EscalationEventType::Resolve) continue;
+        int l = e.level ? std::clamp((int)*e.level, 0, 4) : 0;
+        lanes[l].push_back({X(e.at), origin.y + l * lane_h + lane_h / 2, &e});
+    }
+    for (int l = 0; l < 5; ++l) {
+        std::vector<Marker>& ms = lanes[l];
+        std::stable_sort(ms.begin(), ms.end(), [](const Marker& a, const Marker& b) { return a.x < b.x; });
+        // Markers that would touch go up and down in turn (their x stays their time).
+        const float touch = r * 2.6f;
+        int in_cluster = 0;
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            const bool near_prev = k > 0 && ms[k].x - ms[k - 1].x < touch;
+            const bool near_next = k + 1 < ms.size() && ms[k + 1].x - ms[k].x < touch;
+            in_cluster = near_prev ? in_cluster + 1 : 0;
+            if (near_prev || near_next) ms[k].cy += (in_cluster % 2 ? 1.0f : -1.0f) * lane_h * 0.25f;
         }
-        if (e.type == rp::EscalationEventType::Ack) continue;   // the page beside it names the person
-        std::string who = e.person ? plan.nameOf(*e.person) : std::string("nobody");
-        dl->AddText(ImVec2(x + r + 3, cy - em / 2), ImGui::GetColorU32(ImGuiCol_Text), who.c_str());
+        float name_end = -FLT_MAX;   // where the last name drawn in this lane ends
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            const Marker& m = ms[k];
+            const rp::EscalationEvent& e = *m.e;
+            box('M', m.x - r * 1.2f, m.cy - r * 1.3f, r * 2.4f, r * 2.3f);
+            switch (e.type) {
+            case rp::EscalationEventType::Page:
+                dl->AddCircleFilled(ImVec2(m.x, m.cy), r, page_col);
+                break;
+            case rp::EscalationEventType::Ack:
+                dl->AddTriangleFilled(ImVec2(m.x, m.cy - r * 1.3f), ImVec2(m.x - r * 1.2f, m.cy + r),
+                                      ImVec2(m.x + r * 1.2f, m.cy + r), ack_col);
+                break;
+            case rp::EscalationEventType::Skip:
+                dl->AddLine(ImVec2(m.x - r, m.cy - r), ImVec2(m.x + r, m.cy + r), skip_col, 2.5f);
+                dl->AddLine(ImVec2(m.x - r, m.cy + r), ImVec2(m.x + r, m.cy - r), skip_col, 2.5f);
+                break;
+            default: break;
+            }
+            if (e.type == rp::EscalationEventType::Ack) continue;   // the page beside it names the person
+            std::string who = e.person ? plan.nameOf(*e.person) : std::string("nobody");
+            const float w = ImGui::CalcTextSize(who.c_str()).x;
+            // The markers touching this one (moved up or down) and the free room beside them.
+            float cluster_left = m.x, cluster_right = m.x;
+            for (const Marker& o : ms)
+                if (std::fabs(o.x - m.x) < touch) cluster_left = std::min(cluster_left, o.x), cluster_right = std::max(cluster_right, o.x);
+            float limit = x1, before = x0;   // right: the next marker beyond; left: the previous one
+            for (const Marker& o : ms) {
+                if (o.x > cluster_right + 0.01f && o.x - r * 1.4f < limit && std::fabs(o.x - m.x) >= touch) limit = o.x - r * 1.4f;
+                if (o.x < cluster_left - 0.01f && std::fabs(o.x - m.x) >= touch) before = std::max(before, o.x + r * 1.4f);
+            }
+            float tx = std::max(cluster_right + r * 1.2f + 3, name_end);
+            const float left_x = cluster_left - r * 1.2f - 3 - w;
+            if (tx + w > limit && left_x >= std::max(before, name_end)) tx = left_x;   // left of it
+            const float room = std::min(limit, x1 + 8) - tx;
+            if (room < em * 1.5f) continue;   // no room: the tooltip names them
+            dl->PushClipRect(ImVec2(tx, m.cy - em), ImVec2(tx + room, m.cy + em), true);
+            dl->AddText(ImVec2(tx, m.cy - em / 2), ImGui::GetColorU32(ImGuiCol_Text), who.c_str());
+            dl->PopClipRect();
+            box('L', tx, m.cy - em / 2, std::min(w, room), em);
+            name_end = tx + std::min(w, room) + em * 0.4f;
+        }
     }
     ImGui::InvisibleButton("##lanes", ImVec2(width, height + em * 0.4f));
     Tag("esc:lanes");
+    TagText("esc:boxes", boxes);
     if (ImGui::IsItemHovered()) {
         float mx = ImGui::GetIO().MousePos.x;
         if (mx >= x0 && mx <= x1) {
             double f = (mx - x0) / (x1 - x0);
             rp::Instant at = t0 + seconds(std::int64_t(f * double((t1 - t0).count())));
-            ImGui::SetTooltip("+%lld min  %s", (long long)((at - t0).count() / 60), ZoneText(zone, at, "%a %d %b %H:%M").c_str());
+            std::string text = "+" + std::to_string((at - t0).count() / 60) + " min  " + ZoneText(zone, at, "%a %d %b %H:%M");
+            for (const auto& e : tl.events) {
+                if (std::fabs(X(e.at) - mx) > em * 0.6f) continue;
+                text += "\n" + std::to_string(e.minute) + " min: " + rp::escalationEventTypeName(e.type) +
+                        (e.level ? std::string(" ") + rp::escalationLevelName(*e.level) : std::string()) +
+                        (e.person ? " \u2014 " + plan.nameOf(*e.person) : std::string());
+            }
+            ImGui::SetTooltip("%s", text.c_str());
         }
     }
     TextMuted("dot: page · triangle: acknowledgement · cross: skip · green line: resolved · orange/red lines: ack/respond due · shaded: business hours");
@@ -343,6 +430,7 @@ void DrawEscalationWindow(App& app) {
     }
     Inputs(app);
     Recompute(app);
+    TagText("esc:inputs", app.inc_views.esc.key);   // revision|date|time|severity|security|resolve|acks
     const EscalationViewState& st = app.inc_views.esc;
     ImGui::Separator();
     if (!st.error.empty()) {

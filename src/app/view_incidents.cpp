@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <initializer_list>
 
 #include "imgui.h"
 
@@ -30,7 +31,16 @@ void StepRun(App& app) {
     std::int64_t batch = 16;
     bool more = true;
     while (more) {
-        more = st.run->step(batch);
+        try {
+            more = st.run->step(batch);
+        } catch (const std::bad_alloc&) {
+            // Refused with a message instead of the page's runtime aborting.
+            const std::int64_t done = st.run->processed();
+            st.run.reset();
+            st.error = "The run stopped after " + std::to_string(done) +
+                       " incidents: the page ran out of memory. Run fewer incidents, or use the rotaplan command line.";
+            return;
+        }
         double spent = platform::NowMilliseconds() - start;
         if (spent >= kFrameBudgetMs) break;
         if (spent < kFrameBudgetMs / 4) batch *= 2;
@@ -64,6 +74,25 @@ void Start(App& app) {
     st.run = std::move(run);
 }
 
+// A row of colour swatches with their meaning, under a chart.
+void Legend(std::initializer_list<std::pair<ImU32, const char*>> items, const char* tag) {
+    const float em = ImGui::GetFontSize();
+    bool first = true;
+    ImGui::BeginGroup();
+    for (const auto& [colour, text] : items) {
+        if (!first) ImGui::SameLine(0, em);
+        first = false;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float s = em * 0.8f, dy = (ImGui::GetTextLineHeight() - s) / 2;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + dy), ImVec2(p.x + s, p.y + dy + s), colour, 2.0f);
+        ImGui::Dummy(ImVec2(s, ImGui::GetTextLineHeight()));
+        ImGui::SameLine(0, em * 0.35f);
+        ImGui::TextUnformatted(text);
+    }
+    ImGui::EndGroup();
+    Tag(tag);
+}
+
 // Grouped horizontal bars: one group per person, one bar per series.
 void PersonBars(const rp::IncidentReport& r, const rp::Plan& plan) {
     const Palette& pal = GetPalette();
@@ -92,12 +121,8 @@ void PersonBars(const rp::IncidentReport& r, const rp::Plan& plan) {
         ++rows;
     }
     ImGui::Dummy(ImVec2(label_w + width, std::max(1, rows) * group));
-    for (int k = 0; k < 3; ++k) {
-        if (k) ImGui::SameLine();
-        ImGui::ColorButton(names[k], ImGui::ColorConvertU32ToFloat4(cols[k]), ImGuiColorEditFlags_NoTooltip, ImVec2(em * 0.8f, em * 0.8f));
-        ImGui::SameLine();
-        ImGui::TextUnformatted(names[k]);
-    }
+    Legend({{cols[0], "pages (number at the bar)"}, {cols[1], names[1]}, {cols[2], names[2]}}, "incidents:legend:people");
+    TextMuted("Night: 22:00\u201307:00, weekend: Saturday and Sunday, each in the person's own zone.");
 }
 
 void LevelHistogram(const rp::IncidentReport& r) {
@@ -106,6 +131,8 @@ void LevelHistogram(const rp::IncidentReport& r) {
     std::int64_t maxv = 1;
     for (auto n : r.totals.levels.n) maxv = std::max(maxv, n);
     ImVec2 o = ImGui::GetCursorScreenPos();
+    const float pad = em * 1.3f;   // room for the tallest bar's number
+    o.y += pad;
     const float h = em * 6, col_w = em * 5.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int l = 0; l < 5; ++l) {
@@ -117,13 +144,18 @@ void LevelHistogram(const rp::IncidentReport& r) {
         dl->AddText(ImVec2(x + em * 0.5f, o.y + h - bh - em - 1), pal.muted_text, num);
         dl->AddText(ImVec2(x + em * 0.5f, o.y + h + 2), ImGui::GetColorU32(ImGuiCol_Text), kLevelNames[l]);
     }
-    ImGui::Dummy(ImVec2(col_w * 5, h + em * 1.4f));
+    ImGui::Dummy(ImVec2(col_w * 5, pad + h + em * 1.4f));
+    Legend({{pal.primary, "stopped at primary or secondary"}, {pal.error_text, "escalated to the contact, CTO or CEO"}},
+           "incidents:legend:levels");
+    TextMuted("Incidents by the highest level they paged.");
 }
 
 void WeekChart(const rp::IncidentReport& r) {
     const Palette& pal = GetPalette();
     const float em = ImGui::GetFontSize();
     ImVec2 o = ImGui::GetCursorScreenPos();
+    const float pad = em * 1.3f;   // the "max" line above the bars
+    o.y += pad;
     float width = std::max(150.0f, ImGui::GetContentRegionAvail().x - em), h = em * 6;
     std::int64_t maxv = 1;
     for (const auto& w : r.per_week) maxv = std::max(maxv, w.pages);
@@ -144,9 +176,10 @@ void WeekChart(const rp::IncidentReport& r) {
         dl->AddText(ImVec2(o.x + width - ImGui::CalcTextSize(last.c_str()).x, o.y + h + 2), pal.muted_text, last.c_str());
         char top[48];
         std::snprintf(top, sizeof top, "max %lld pages", (long long)maxv);
-        dl->AddText(ImVec2(o.x + 2, o.y), pal.muted_text, top);
+        dl->AddText(ImVec2(o.x + 2, o.y - pad), pal.muted_text, top);
     }
-    ImGui::Dummy(ImVec2(width, h + em * 1.4f));
+    ImGui::SetCursorScreenPos(ImVec2(o.x, o.y - pad));
+    ImGui::Dummy(ImVec2(width, pad + h + em * 1.4f));
     if (ImGui::IsItemHovered() && n > 0) {
         int i = std::clamp(int((ImGui::GetIO().MousePos.x - o.x) / (width / n)), 0, n - 1);
         const auto& w = r.per_week[i];
@@ -154,7 +187,7 @@ void WeekChart(const rp::IncidentReport& r) {
                           rp::formatDate(w.week).c_str(), (long long)w.incidents, (long long)w.pages,
                           (long long)w.night_pages, (long long)w.weekend_pages, (long long)w.escalated);
     }
-    TextMuted("pages per week (darker: at night)");
+    Legend({{pal.primary, "pages per week"}, {pal.secondary, "of them at night"}}, "incidents:legend:weeks");
 }
 
 std::string Minutes(const std::optional<std::int64_t>& m) { return m ? std::to_string(*m) + " min" : std::string("—"); }

@@ -83,18 +83,26 @@ void HandoffSection(App& app) {
 void RulesSection(App& app) {
     rp::Policy& policy = app.doc.LivePlan().policy;
     ImGui::SeparatorText("Rules");
-    Label("Repeats of");
+    // policy.no_consecutive: which roles count as "on call two weeks in a row".
+    ImGui::AlignTextToFramePadding();
+    const char* counted = "No two weeks in a row as";
+    ImGui::TextUnformatted(counted);
+    Tag("policy:no-consecutive");
+    TagText("policy:no-consecutive", std::string(counted) + ": " +
+                                         (policy.no_consecutive == rp::NoConsecutive::Any ? "primary or secondary" : "primary only"));
+    HelpMarker("Nobody may be on call in two adjacent weeks, unless the later week is an emergency week (then it "
+               "is a warning). Choose whether a secondary week counts, or only primary weeks do.");
+    ImGui::SetCursorPosX(LabelWidth());
     int mode = policy.no_consecutive == rp::NoConsecutive::Any ? 0 : 1;
-    if (ImGui::RadioButton("any role", mode == 0) && mode != 0)
-        Edit(app, "Count any role for consecutive weeks",
+    if (ImGui::RadioButton("primary or secondary", mode == 0) && mode != 0)
+        Edit(app, "Count primary and secondary for weeks in a row",
              [](rp::Plan& p) { p.policy.no_consecutive = rp::NoConsecutive::Any; });
     Tag("policy:no-consecutive-any");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("primary", mode == 1) && mode != 1)
-        Edit(app, "Count only primary for consecutive weeks",
+    ImGui::SetCursorPosX(LabelWidth());
+    if (ImGui::RadioButton("primary only", mode == 1) && mode != 1)
+        Edit(app, "Count only primary for weeks in a row",
              [](rp::Plan& p) { p.policy.no_consecutive = rp::NoConsecutive::Primary; });
     Tag("policy:no-consecutive-primary");
-    HelpMarker("Nobody may hold a counted role in two adjacent weeks, unless the later week is an emergency week.");
     Label("Notice (days)");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     int days = policy.change_notice_days;

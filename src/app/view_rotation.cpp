@@ -3,6 +3,7 @@
 // picking from a cell's list or dropping a person from the team list onto a cell.
 // Cells that a violation concerns are tinted, with the message in a tooltip.
 #include <algorithm>
+#include <array>
 #include <cfloat>
 
 #include <date/tz.h>
@@ -72,11 +73,62 @@ void SortIssues(const rp::Plan& plan, const rp::Week& w, const std::vector<int>&
     }
 }
 
-void IssueTooltip(const CellIssues& issues) {
-    if (issues.list.empty()) return;
+// Which overrides cut into each week's primary and secondary (from the resolved shifts),
+// rebuilt when the plan changes.
+const std::array<std::vector<int>, 2>* OverridesOf(App& app, int week_index) {
+    OverrideMarks& m = app.ux.override_marks;
+    if (m.revision != app.derived.revision) {
+        m.revision = app.derived.revision;
+        m.by_week.assign(app.doc.plan().weeks.size(), {});
+        for (const rp::Shift& s : app.derived.shifts) {
+            if (!s.from_override || s.week < 0 || s.week >= (int)m.by_week.size() || s.role == rp::Role::Shadow) continue;
+            auto& list = m.by_week[s.week][s.role == rp::Role::Primary ? 0 : 1];
+            if (std::find(list.begin(), list.end(), s.override_index) == list.end()) list.push_back(s.override_index);
+        }
+    }
+    if (week_index < 0 || week_index >= (int)m.by_week.size()) return nullptr;
+    const auto& entry = m.by_week[week_index];
+    return entry[0].empty() && entry[1].empty() ? nullptr : &entry;
+}
+
+std::string ShortLocal(const date::time_zone* zone, rp::Instant t) {
+    if (!zone) return date::format("%a %d %b %H:%M UTC", t);
+    auto info = zone->get_info(t);
+    return date::format("%a %d %b %H:%M", date::local_seconds{(t + info.offset).time_since_epoch()});
+}
+
+// A small corner mark on a cell whose week has an override of that role.
+void OverrideMarker(const std::string& tag) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float s = std::min(ImGui::GetFontSize() * 0.7f, (max.y - min.y) * 0.7f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 colour = GetPalette().override_piece;
+    dl->AddTriangleFilled(ImVec2(max.x - s, min.y), ImVec2(max.x, min.y), ImVec2(max.x, min.y + s), colour);
+    dl->AddLine(ImVec2(max.x - s, min.y), ImVec2(max.x, min.y + s), IM_COL32(0, 0, 0, 110), 1.0f);
+    TagRect(tag, ImVec2(max.x - s, min.y), ImVec2(max.x, min.y + s));
+}
+
+// The cell's tooltip: the violations it is tinted for, and the overrides of its role.
+void IssueTooltip(const CellIssues& issues, const App* app = nullptr, const std::vector<int>* overrides = nullptr) {
+    if (issues.list.empty() && (!overrides || overrides->empty())) return;
     if (ImGui::BeginItemTooltip()) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
         const Palette& pal = GetPalette();
+        if (app && overrides) {
+            const rp::Plan& plan = app->doc.plan();
+            const date::time_zone* zone = app->derived.team_zone;
+            for (int index : *overrides) {
+                if (index < 0 || index >= (int)plan.overrides.size()) continue;
+                const rp::Override& o = plan.overrides[index];
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.override_piece));
+                ImGui::TextUnformatted("Override");
+                ImGui::PopStyleColor();
+                ImGui::SameLine();
+                ImGui::Text("%s is %s from %s to %s%s%s", plan.nameOf(o.person).c_str(), rp::roleName(o.role),
+                            ShortLocal(zone, o.from.at).c_str(), ShortLocal(zone, o.to.at).c_str(),
+                            o.reason ? ": " : "", o.reason ? o.reason->c_str() : "");
+            }
+        }
         for (const rp::Violation* v : issues.list) {
             bool err = v->severity == rp::Severity::Error;
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(err ? pal.error_text : pal.warning_text));
@@ -138,30 +190,29 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
     ImGui::PushID(role);
     std::optional<std::string> chosen;
     bool picked = false;
-    if (column == Column::Escalation && !current) {
-        // The default contact, shown muted; picking sets an explicit one.
-        bool dflt = false;
-        std::string lead = EffectiveEscalation(plan, w, &dflt);
-        std::string preview = lead.empty() ? std::string("—") : plan.nameOf(lead) + " (lead)";
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().muted_text));
-        bool open = ImGui::BeginCombo("##pick", preview.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
-        ImGui::PopStyleColor();
-        if (open) {
-            ImGui::TextDisabled("Default: the engineering lead");
-            for (const rp::Person& p : plan.people) {
-                if (ImGui::Selectable((p.name + "  (" + p.id + ")").c_str(), false)) {
-                    chosen = p.id;
-                    picked = true;
-                }
-                Tag("pick:" + p.id);
-            }
-            ImGui::EndCombo();
+    const PickCell cell{w.start, column};
+    PickOptions o;
+    o.width = -FLT_MIN;
+    o.flags = ImGuiComboFlags_NoArrowButton;
+    o.cell = &cell;
+    std::string preview;
+    if (column == Column::Escalation) {
+        // No week contact: the engineering lead by default, shown muted; picking sets one.
+        o.heading = "Default: the engineering lead";
+        o.none_label = "\u2014 the engineering lead (default) \u2014";
+        if (!current) {
+            bool dflt = false;
+            std::string lead = EffectiveEscalation(plan, w, &dflt);
+            preview = lead.empty() ? std::string("\u2014") : plan.nameOf(lead) + " (lead)";
+            o.preview = preview.c_str();
+            o.muted_preview = true;
         }
+        picked = PickPerson(app, "##pick", current, &chosen, o);
     } else {
         bool cover = false;
-        picked = PersonCombo(app, "##pick", current, &chosen, true, -FLT_MIN, ImGuiComboFlags_NoArrowButton,
-                             "Who can cover?\u2026", &cover);
+        o.action = "Who can cover?\u2026";
+        o.action_chosen = &cover;
+        picked = PickPerson(app, "##pick", current, &chosen, o);
         if (cover) OpenCover(app, w.start, cover_role, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().y);
     }
     const float cell_top = ImGui::GetItemRectMin().y, cell_bottom = ImGui::GetItemRectMax().y;
@@ -171,6 +222,11 @@ void RoleCell(App& app, int week_index, Column column, const std::string& date_t
         ImGui::Separator();
         if (ImGui::MenuItem("Who can cover?")) OpenCover(app, w.start, cover_role, cell_top, cell_bottom);
         Tag("menu:Who can cover?");
+        if (column == Column::Primary || column == Column::Secondary) {   // a request names one of these
+            if (ImGui::MenuItem("Request swap / cover\u2026"))
+                OpenRequestForm(app, w.start, cover_role, current, cell_top, cell_bottom);
+            Tag("menu:Request swap / cover");
+        }
         ImGui::EndPopup();
     }
     if (ImGui::BeginDragDropTarget()) {
@@ -281,6 +337,27 @@ void Toolbar(App& app) {
                           plan.team_timezone.c_str(), app.viewer.name.c_str());
 }
 
+// While the sample is open: say so, and offer a plan of one's own.
+void SampleBanner(App& app) {
+    const Palette& pal = GetPalette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.highlight_bg));
+    const float h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+    if (ImGui::BeginChild("##sample", ImVec2(0, h), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar)) {
+        ImGui::SetCursorPos(ImVec2(ImGui::GetStyle().ItemSpacing.x, ImGui::GetStyle().WindowPadding.y * 0.5f));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("This is a sample plan to explore.");
+        Tag("sample:banner");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Start your own plan")) StartNewPlan(app);
+        Tag("sample:start");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Keep exploring")) app.ux.sample_banner_dismissed = true;
+        Tag("sample:hide");
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void DrawRotationView(App& app) {
@@ -288,6 +365,7 @@ void DrawRotationView(App& app) {
         ImGui::End();
         return;
     }
+    if (SampleOpen(app) && !app.ux.sample_banner_dismissed) SampleBanner(app);
     Toolbar(app);
     const rp::Plan& plan = app.doc.plan();
     const Derived& d = app.derived;
@@ -295,7 +373,8 @@ void DrawRotationView(App& app) {
 
     if (plan.weeks.empty()) {
         ImGui::Spacing();
-        TextMuted("No weeks yet. Add the first week with \"+ Add week\".");
+        TextMuted("No weeks yet. \"Draft weeks\u2026\" adds and fills them from the next handoff; \"+ Add week\" adds "
+                  "an empty one.");
         ImGui::End();
         return;
     }
@@ -305,7 +384,8 @@ void DrawRotationView(App& app) {
                             ImGuiTableFlags_Resizable;
     // Columns stretch to the panel; below a readable width the grid scrolls sideways.
     const float em = ImGui::GetFontSize();
-    const float inner_width = std::max(ImGui::GetContentRegionAvail().x, em * 52.0f);
+    const RotationWidths need = RotationColumnWidths(app);   // layout.cpp: whole names, or scroll
+    const float inner_width = std::max({ImGui::GetContentRegionAvail().x, em * 40.0f, need.min_total});
     if (ImGui::BeginTable("##grid", kColumns, flags, ImVec2(0, 0), inner_width)) {
         ImGui::TableSetupScrollFreeze(1, 1);
         // Text columns fit their longest content; the people and the note share the rest.
@@ -315,12 +395,12 @@ void DrawRotationView(App& app) {
         ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_NoHide | fixed, fit("30 Sep 2026"));
         ImGui::TableSetupColumn("Handoff", fixed, fit("09:00 AEDT"));
         ImGui::TableSetupColumn("Your time", fixed, fit("Wed 09:00 EST"));
-        ImGui::TableSetupColumn("Primary", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Secondary", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Escalation", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Shadow", ImGuiTableColumnFlags_WidthStretch, 0.85f);
+        ImGui::TableSetupColumn("Primary", ImGuiTableColumnFlags_WidthStretch, need.person);
+        ImGui::TableSetupColumn("Secondary", ImGuiTableColumnFlags_WidthStretch, need.person);
+        ImGui::TableSetupColumn("Escalation", ImGuiTableColumnFlags_WidthStretch, need.escalation);
+        ImGui::TableSetupColumn("Shadow", ImGuiTableColumnFlags_WidthStretch, need.person);
         ImGui::TableSetupColumn("Emerg.", fixed, fit("Emerg."));
-        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, need.note);
         ImGui::TableHeadersRow();
 
         const int count = static_cast<int>(plan.weeks.size());
@@ -379,13 +459,17 @@ void DrawRotationView(App& app) {
 
                 // Roles
                 const Column roles[] = {Column::Primary, Column::Secondary, Column::Escalation, Column::Shadow};
+                const auto* overrides = OverridesOf(app, i);
                 for (int r = 0; r < 4; ++r) {
                     ImGui::TableSetColumnIndex(3 + r);
                     int tint = TintCell(cells[(int)roles[r]]);
                     RoleCell(app, i, roles[r], date_text);
                     MarkChangedCell(app, w.start, roles[r]);
                     PopTint(tint);
-                    IssueTooltip(cells[(int)roles[r]]);
+                    const std::vector<int>* role_overrides = overrides && r < 2 && !(*overrides)[r].empty() ? &(*overrides)[r] : nullptr;
+                    if (role_overrides)
+                        OverrideMarker("cell:" + date_text + ":" + ColumnName(roles[r]) + ":override");
+                    IssueTooltip(cells[(int)roles[r]], &app, role_overrides);
                 }
 
                 // Emergency

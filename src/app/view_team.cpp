@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <chrono>
+#include <memory>
+
+#include <date/tz.h>
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -43,6 +47,138 @@ void RenameEverywhere(rp::Plan& p, const std::string& from, const std::string& t
     fix(p.contacts.ceo);
 }
 
+rp::Date TodayInTeamZone(const App& app) {
+    auto now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (!app.derived.team_zone) return date::floor<date::days>(now);
+    return rp::Date{date::floor<date::days>(app.derived.team_zone->to_local(now)).time_since_epoch()};
+}
+
+// The first week of the plan starting today or later (the next handoff); today without one.
+rp::Date DefaultEffectiveDate(const App& app) {
+    const rp::Date today = TodayInTeamZone(app);
+    std::optional<rp::Date> best;
+    for (const rp::Week& w : app.doc.plan().weeks)
+        if (w.start >= today && (!best || w.start < *best)) best = w.start;
+    return best.value_or(today);
+}
+
+std::string Join(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? (i + 1 == items.size() ? " and " : ", ") : "") + items[i];
+    return out;
+}
+
+// "Remove Bob Osei from the team?": what happens to their duties from a date (left empty or
+// redrafted, nobody else's weeks move), and whether they stay, inactive from that date, or
+// go with every mention of them. One undoable step.
+void RemovalDialog(App& app) {
+    RemovalDialogState& rd = app.removal;
+    if (rd.open_pending) {
+        ImGui::OpenPopup("##remove-person");
+        rd.open_pending = false;
+    }
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("##remove-person", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar))
+        return;
+    const rp::Plan& plan = app.doc.plan();
+    const rp::Person* person = plan.findPerson(rd.person);
+    if (!person) {   // gone meanwhile (undo)
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const std::string name = person->name;
+    const std::optional<rp::Date> from = rp::parseDate(rd.from);
+    const PersonMentions m = FindMentions(plan, rd.person, from.value_or(DefaultEffectiveDate(app)));
+    Heading(("Take " + name + " off the team?").c_str());
+    Tag("modal:remove-person");
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34.0f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("From the week of");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
+    ImGui::InputTextWithHint("##from", "YYYY-MM-DD", &rd.from);
+    Tag("team:remove:from");
+    if (!from) {
+        ImGui::SameLine();
+        TextMuted("a date as YYYY-MM-DD");
+    }
+    ImGui::TextWrapped("%s holds %s in weeks from then on%s.", name.c_str(),
+                       Count(m.duties_from, "duty", "duties").c_str(),
+                       m.weeks_before ? (", and is named in " + Count(m.weeks_before, "earlier week", "earlier weeks")).c_str()
+                                      : "");
+    ImGui::SeparatorText("Their duties from that week");
+    if (ImGui::RadioButton("Leave them empty, to fill later", !rd.redraft)) rd.redraft = false;
+    Tag("team:remove:empty");
+    if (ImGui::RadioButton("Redraft them: only those cells, nobody else's weeks move", rd.redraft)) rd.redraft = true;
+    Tag("team:remove:redraft");
+    ImGui::SeparatorText(name.c_str());
+    if (ImGui::RadioButton("Stays on the team, inactive from that week (earlier weeks keep the name)", rd.keep_inactive))
+        rd.keep_inactive = true;
+    Tag("team:remove:inactive");
+    std::vector<std::string> also;
+    if (m.weeks_before) also.push_back(Count(m.weeks_before, "earlier week", "earlier weeks"));
+    if (m.overrides_from + m.overrides_before)
+        also.push_back(Count(m.overrides_from + m.overrides_before, "override", "overrides"));
+    if (m.time_off) also.push_back(Count(m.time_off, "time off", "times off"));
+    const int requests = static_cast<int>(m.requests_from.size()) + m.requests_other;
+    if (requests) also.push_back(Count(requests, "request", "requests"));
+    for (const std::string& c : m.contacts) also.push_back("the " + c + " contact");
+    const std::string remove_text = "Is removed from the plan" + (also.empty() ? std::string() : ", with " + Join(also));
+    ImGui::BeginDisabled(plan.people.size() <= 1);
+    if (ImGui::RadioButton(remove_text.c_str(), !rd.keep_inactive)) rd.keep_inactive = false;
+    ImGui::EndDisabled();
+    Tag("team:remove:delete");
+    if (rd.keep_inactive && (!m.requests_from.empty() || m.overrides_from))
+        TextMuted("%s%s%s", m.requests_from.empty() ? "" : ("Open requests about those duties are rejected: " + Join(m.requests_from) + ". ").c_str(),
+                  m.overrides_from ? Count(m.overrides_from, "override", "overrides").c_str() : "",
+                  m.overrides_from ? " from that week are removed." : "");
+    if (!rd.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
+        ImGui::TextWrapped("%s", rd.error.c_str());
+        ImGui::PopStyleColor();
+        Tag("team:remove:error");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!from);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(GetPalette().error_bg));
+    const bool apply = ImGui::Button(rd.keep_inactive ? "Make inactive" : "Remove");
+    ImGui::PopStyleColor();
+    ImGui::EndDisabled();
+    Tag("team:remove:apply");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(100, 0)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    Tag("team:remove:cancel");
+    if (apply && from) {
+        RemovalChoice choice;
+        choice.person = rd.person;
+        choice.from = *from;
+        choice.redraft = rd.redraft;
+        choice.keep_inactive = rd.keep_inactive;
+        choice.decided_at = date::format("%FT%TZ", date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+        RemovalResult r = RemovePerson(plan, choice);
+        if (!r.ok) {
+            rd.error = "Nothing was changed: " + r.error + ". Leave them empty instead, or pick a later week.";
+        } else {
+            const std::string date = rp::formatDate(*from);
+            std::string weeks = r.emptied == 0 ? "no duties to change"
+                                : rd.redraft ? Count(r.refilled, "duty", "duties") + " redrafted" +
+                                                   (r.refilled < r.emptied ? ", " + std::to_string(r.emptied - r.refilled) + " left empty" : "")
+                                             : Count(r.emptied, "duty", "duties") + " left empty";
+            std::string description = (rd.keep_inactive ? "Make " + name + " inactive from " + date : "Remove " + name) +
+                                      " (" + weeks + ")";
+            auto result = std::make_shared<rp::Plan>(std::move(r.plan));
+            Edit(app, description, [result](rp::Plan& p) { p = *result; });
+            if (!rd.keep_inactive) app.team.selected = -1;
+            ShowNotice(app, description);
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::EndPopup();
+}
+
 bool Matches(const rp::Person& p, const std::string& filter) {
     if (filter.empty()) return true;
     auto lower = [](std::string s) {
@@ -51,6 +187,11 @@ bool Matches(const rp::Person& p, const std::string& filter) {
     };
     std::string f = lower(filter);
     return lower(p.name).find(f) != std::string::npos || lower(p.id).find(f) != std::string::npos;
+}
+
+// Wide enough for a whole date ("2026-12-28") in the current font, frame included.
+float DateFieldWidth() {
+    return ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFontSize() * 0.6f;
 }
 
 void Badge(const char* text, ImU32 color) {
@@ -112,29 +253,36 @@ void PersonEditor(App& app, int index) {
         ImGui::SetNextItemWidth(-FLT_MIN);
     };
 
-    // The id: renamed on Enter, everywhere it is used.
+    // The id: renamed everywhere it is used when the field is left (Enter, Tab or a
+    // click elsewhere); Escape, or an id that cannot be used, keeps the old one.
     if (app.team.id_buffer_for != index) {
         app.team.id_buffer = person.id;
         app.team.id_buffer_for = index;
     }
     label("Id");
-    bool rename = ImGui::InputText("##id", &app.team.id_buffer,
-                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsNoBlank);
+    ImGui::InputText("##id", &app.team.id_buffer, ImGuiInputTextFlags_CharsNoBlank);
+    const bool id_left = ImGui::IsItemDeactivated();
+    const bool id_escaped = id_left && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
     Tag("team:id");
     bool id_changed = app.team.id_buffer != person.id;
     std::string problem = id_changed ? IdProblem(live, app.team.id_buffer, index) : std::string();
-    if (id_changed) {
+    if (id_changed && !id_left) {
         if (!problem.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(GetPalette().error_text));
             ImGui::TextWrapped("%s", problem.c_str());
             ImGui::PopStyleColor();
         } else {
-            TextMuted("Enter renames \"%s\" everywhere in the plan", person.id.c_str());
+            TextMuted("Leaving the field renames \"%s\" everywhere in the plan", person.id.c_str());
         }
     }
-    if (rename && id_changed && problem.empty()) {
-        std::string from = person.id, to = app.team.id_buffer;
-        Edit(app, "Rename " + from + " to " + to, [from, to](rp::Plan& p) { RenameEverywhere(p, from, to); });
+    if (id_left && id_changed) {
+        if (problem.empty() && !id_escaped) {
+            std::string from = person.id, to = app.team.id_buffer;
+            Edit(app, "Rename " + from + " to " + to, [from, to](rp::Plan& p) { RenameEverywhere(p, from, to); });
+        } else {
+            if (!id_escaped) ShowNotice(app, "Id not changed: " + problem, 8);
+            app.team.id_buffer = person.id;
+        }
     }
 
     label("Name");
@@ -178,7 +326,7 @@ void PersonEditor(App& app, int index) {
         if (off.person != person.id) continue;
         ++shown;
         ImGui::PushID(t);
-        float w = ImGui::GetFontSize() * 6.3f;
+        const float w = DateFieldWidth();
         ImGui::SetNextItemWidth(w);
         InputDate(app, "##from", off.from, "Edit time off of " + who);
         ImGui::SameLine();
@@ -186,18 +334,28 @@ void PersonEditor(App& app, int index) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(w);
         InputDate(app, "##to", off.to, "Edit time off of " + who);
+        // The reason beside the dates where the panel is wide enough, else under them.
+        const float reason_min = ImGui::GetFontSize() * 7;
+        const float x_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(-ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.x);
-        InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
-        ImGui::SameLine();
+        const bool beside = ImGui::GetContentRegionAvail().x - x_w >= reason_min;
+        if (beside) {
+            ImGui::SetNextItemWidth(-x_w);
+            InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+            ImGui::SameLine();
+        }
         if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0)))
             Edit(app, "Remove time off of " + who, [t](rp::Plan& p) { p.time_off.erase(p.time_off.begin() + t); });
         ImGui::SetItemTooltip("Remove this time off");
+        if (!beside) {
+            ImGui::SetNextItemWidth(w * 2 + ImGui::CalcTextSize("to").x + ImGui::GetStyle().ItemSpacing.x * 2);
+            InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+        }
         ImGui::PopID();
     }
     if (shown == 0) TextMuted("None");
     TeamViewState& st = app.team;
-    float w = ImGui::GetFontSize() * 6.3f;
+    const float w = DateFieldWidth();
     ImGui::SetNextItemWidth(w);
     ImGui::InputTextWithHint("##offfrom", "from", &st.time_off_from);
     ImGui::SameLine();
@@ -233,13 +391,25 @@ void PersonEditor(App& app, int index) {
     bool remove = ImGui::Button("Remove from the team");
     ImGui::EndDisabled();
     if (remove) {
-        Edit(app, "Remove " + who, [index](rp::Plan& p) { p.people.erase(p.people.begin() + index); });
-        app.team.selected = -1;
+        // Named anywhere (weeks, overrides, time off, requests, contacts): ask how. Otherwise
+        // there is nothing to decide.
+        const rp::Date from = DefaultEffectiveDate(app);
+        if (FindMentions(live, person.id, from).any()) {
+            RemovalDialogState& rd = app.removal;
+            rd = RemovalDialogState();
+            rd.open_pending = true;
+            rd.person = person.id;
+            rd.from = rp::formatDate(from);
+            rd.keep_inactive = FindMentions(live, person.id, from).weeks_before > 0;   // keep their history
+        } else {
+            Edit(app, "Remove " + who, [index](rp::Plan& p) { p.people.erase(p.people.begin() + index); });
+            app.team.selected = -1;
+        }
     }
     ImGui::PopStyleColor();
     Tag("team:remove-person");
     ImGui::SetItemTooltip(live.people.size() <= 1 ? "A plan needs at least one person."
-                                                  : "Their assignments stay; the check then lists them as unknown ids.");
+                                                  : "Asks what happens to their weeks first.");
     ImGui::PopID();
 }
 
@@ -333,12 +503,20 @@ void TimeOffTab(App& app) {
     }
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("##timeoff", 5, flags)) {
+    // Dates are always shown whole. Wide: one line per entry (who, from, to, reason).
+    // Narrow (the usual side panel): the name, then the dates, then the reason.
+    const float em = ImGui::GetFontSize(), date_w = DateFieldWidth();
+    const bool wide = ImGui::GetContentRegionAvail().x >= date_w * 2 + ImGui::GetFrameHeight() + em * 17;
+    if (ImGui::BeginTable("##timeoff", wide ? 5 : 2, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Who", 0, 1.2f);
-        ImGui::TableSetupColumn("From", 0, 1.1f);
-        ImGui::TableSetupColumn("To", 0, 1.1f);
-        ImGui::TableSetupColumn("Reason", 0, 1.3f);
+        if (wide) {
+            ImGui::TableSetupColumn("Who", 0, 1.2f);
+            ImGui::TableSetupColumn("From", ImGuiTableColumnFlags_WidthFixed, date_w);
+            ImGui::TableSetupColumn("To", ImGuiTableColumnFlags_WidthFixed, date_w);
+            ImGui::TableSetupColumn("Reason", 0, 1.3f);
+        } else {
+            ImGui::TableSetupColumn("Who, from \u2013 to, reason", ImGuiTableColumnFlags_WidthStretch);
+        }
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
@@ -347,23 +525,33 @@ void TimeOffTab(App& app) {
             for (int t = clipper.DisplayStart; t < clipper.DisplayEnd; ++t) {
                 rp::TimeOff& off = live.time_off[t];
                 const std::string who = live.nameOf(off.person);
+                const std::string what = "Edit time off of " + who;
                 ImGui::PushID(t);
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextUnformatted(who.c_str());
-                ImGui::TableNextColumn();
+                if (wide) ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(wide ? -FLT_MIN : date_w);
+                InputDate(app, "##from", off.from, what);
+                Tag("timeoff:" + std::to_string(t) + ":from");
+                if (wide) {
+                    ImGui::TableNextColumn();
+                } else {
+                    ImGui::SameLine();
+                    ImGui::TextUnformatted("\u2013");
+                    ImGui::SameLine();
+                }
+                ImGui::SetNextItemWidth(wide ? -FLT_MIN : date_w);
+                InputDate(app, "##to", off.to, what);
+                Tag("timeoff:" + std::to_string(t) + ":to");
+                if (wide) ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-FLT_MIN);
-                InputDate(app, "##from", off.from, "Edit time off of " + who);
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                InputDate(app, "##to", off.to, "Edit time off of " + who);
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-FLT_MIN);
-                InputOptional(app, "##reason", off.reason, "Edit time off of " + who, "reason");
+                InputOptional(app, "##reason", off.reason, what, "reason");
                 ImGui::TableNextColumn();
                 if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0)))
                     Edit(app, "Remove time off of " + who, [t](rp::Plan& p) { p.time_off.erase(p.time_off.begin() + t); });
+                ImGui::SetItemTooltip("Remove this time off");
                 ImGui::PopID();
             }
         }
@@ -397,6 +585,7 @@ void DrawTeamView(App& app) {
         Tag("tab:Time off");
         ImGui::EndTabBar();
     }
+    RemovalDialog(app);
     ImGui::End();
 }
 

@@ -77,44 +77,73 @@ void DrawViolationsView(App& app) {
         return;
     }
 
+    // Messages wrap to the panel's width. Rows differ in height, so the list is cut to
+    // what is in view by hand: the wrapped heights are measured once per plan revision,
+    // filter and width (a 520-week plan can have thousands of rows), and the rows above
+    // and below the view become one spacer row each.
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_SizingFixedFit;
+    const float week_w = ImGui::CalcTextSize("\u25CF 2026-12-07").x + ImGui::GetStyle().ItemSpacing.x;
     if (ImGui::BeginTable("##violations", 2, flags)) {
-        ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5.6f);
+        ImGui::TableSetupColumn("Week", ImGuiTableColumnFlags_WidthFixed, week_w);
         ImGui::TableSetupColumn("Problem", ImGuiTableColumnFlags_WidthStretch);
-        ImGuiListClipper clipper;
-        clipper.Begin((int)shown.size());
-        while (clipper.Step()) {
-            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-                const int i = shown[row];
-                const rp::Violation& v = d.report.violations[i];
-                const bool err = v.severity == rp::Severity::Error;
-                ImGui::TableNextRow();
-                ImGui::PushID(i);
-                ImGui::TableSetColumnIndex(0);
-                std::string week = v.week ? rp::formatDate(*v.week) : std::string("plan");
-                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(err ? pal.error_text : pal.warning_text));
-                // The whole row is one selectable; the message is drawn over it.
-                bool clicked = ImGui::Selectable(((err ? "\u25CF " : "\u25B2 ") + week).c_str(), false,
-                                                 ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap);
-                ImGui::PopStyleColor();
-                Tag("violation:" + std::to_string(i));
-                Tag("violation:" + v.rule + ":" + week);
-                if (clicked && v.week) JumpToWeek(app, *v.week);
-                if (ImGui::BeginItemTooltip()) {
-                    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-                    ImGui::Text("%s · %s", err ? "Error" : "Warning", v.rule.c_str());
-                    ImGui::TextUnformatted(v.message.c_str());
-                    if (v.request) ImGui::Text("Request %s", v.request->c_str());
-                    if (v.week) TextMuted("Click to show the week in the rotation");
-                    ImGui::PopTextWrapPos();
-                    ImGui::EndTooltip();
-                }
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextUnformatted(v.message.c_str());
-                ImGui::PopID();
+        ViolationRows& rows = st.rows;
+        const float pad_y = ImGui::GetStyle().CellPadding.y * 2;
+        if (rows.revision != d.revision || rows.shown != shown || rows.width != rows.measured_width) {
+            rows.revision = d.revision;
+            rows.shown = shown;
+            rows.measured_width = rows.width;
+            rows.heights.clear();
+            for (int i : shown) {
+                const float wrap = rows.width > 0 ? rows.width : 200.0f;
+                const float h = ImGui::CalcTextSize(d.report.violations[i].message.c_str(), nullptr, false, wrap).y;
+                rows.heights.push_back(std::max(h, ImGui::GetFrameHeight() - pad_y) + pad_y);
             }
         }
+        const float top = ImGui::GetScrollY(), bottom = top + ImGui::GetWindowHeight();
+        int first = 0;
+        float y = 0;
+        while (first < (int)shown.size() && y + rows.heights[first] < top) y += rows.heights[first++];
+        if (y > 0) ImGui::TableNextRow(0, y);   // the rows above the view
+        int row = first;
+        for (; row < (int)shown.size() && y < bottom; ++row) {
+            const int i = shown[row];
+            const rp::Violation& v = d.report.violations[i];
+            const bool err = v.severity == rp::Severity::Error;
+            ImGui::TableNextRow(0, rows.heights[row]);
+            y += rows.heights[row];
+            ImGui::PushID(i);
+            ImGui::TableSetColumnIndex(0);
+            std::string week = v.week ? rp::formatDate(*v.week) : std::string("plan");
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(err ? pal.error_text : pal.warning_text));
+            // The whole row is one selectable; the message is drawn over it.
+            bool clicked = ImGui::Selectable(((err ? "\u25CF " : "\u25B2 ") + week).c_str(), false,
+                                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                             ImVec2(0, rows.heights[row] - pad_y));
+            ImGui::PopStyleColor();
+            Tag("violation:" + std::to_string(i));
+            Tag("violation:" + v.rule + ":" + week);
+            if (clicked && v.week) JumpToWeek(app, *v.week);
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+                ImGui::Text("%s · %s", err ? "Error" : "Warning", v.rule.c_str());
+                ImGui::TextUnformatted(v.message.c_str());
+                if (v.request) ImGui::Text("Request %s", v.request->c_str());
+                if (v.week) TextMuted("Click to show the week in the rotation");
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+            ImGui::TableSetColumnIndex(1);
+            if (row == first) rows.width = ImGui::GetContentRegionAvail().x;   // measured from the next frame on
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(v.message.c_str());
+            ImGui::PopTextWrapPos();
+            Tag("violation:" + std::to_string(i) + ":text");
+            ImGui::PopID();
+        }
+        float below = 0;
+        for (; row < (int)shown.size(); ++row) below += rows.heights[row];
+        if (below > 0) ImGui::TableNextRow(0, below);   // the rows below the view
         ImGui::EndTable();
     }
     ImGui::End();

@@ -8,6 +8,8 @@
 #include <deque>
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
 
 #include "platform.hpp"
 
@@ -18,6 +20,7 @@ struct BrowserState {
     std::string last_pasted;
     std::deque<std::string> pasted;
     bool drag_active = false;
+    std::deque<platform::StoreEvent> store_events;
 };
 BrowserState& State() {
     static BrowserState state;   // one per page; the DOM callbacks have no other way in
@@ -38,7 +41,7 @@ std::string TakeMallocString(char* p) {
 EM_JS(void, rp_js_init, (), {
     function passFile(file) {
         if (!file) return;
-        file.text().then(function(text) {
+        file.text().then(function(t) { return Module.rpZonesFor(t).then(function() { return t; }); }).then(function(text) {   // its zone files first (web/rotaplan-zones.js)
             var n1 = lengthBytesUTF8(file.name) + 1, p1 = _malloc(n1);
             stringToUTF8(file.name, p1, n1);
             var n2 = lengthBytesUTF8(text) + 1, p2 = _malloc(n2);
@@ -46,6 +49,7 @@ EM_JS(void, rp_js_init, (), {
             _rp_platform_file_opened(p1, p2, n2 - 1);  // the length: a NUL byte must not end the text
             _free(p1);
             _free(p2);
+            if (Module.rpWake) Module.rpWake(1);   // the page sleeps between inputs (src/app/redraw.hpp)
         }, function(err) {
             console.warn('rotaplan: cannot read ' + file.name + ': ' + err);
         });
@@ -180,6 +184,81 @@ EM_JS(void, rp_js_storage_remove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+// ---- the plan store (web/rotaplan-store.js) ----
+EM_JS(void, rp_js_store_init, (), {
+    var store = window.rotaplanStore;
+    if (!store) return;
+    store.onEvent = function(ev, bytes) {
+        var b = 0, len = 0;
+        if (bytes) {
+            len = bytes.length;
+            b = _malloc(len || 1);
+            if (!b) {   // no room for the text in the page's memory
+                ev = { type: 'load-failed', seq: ev.seq, purpose: ev.purpose,
+                       error: 'not enough memory in the page to read that save' };
+                len = 0;
+            } else {
+                HEAPU8.set(bytes, b);
+            }
+        }
+        var json = JSON.stringify(ev);
+        var n = lengthBytesUTF8(json) + 1, p = _malloc(n);
+        stringToUTF8(json, p, n);
+        _rp_platform_store_event(p, b, len);
+        _free(p);
+        if (b) _free(b);
+    };
+});
+
+EM_JS(char*, rp_js_store_startup_meta, (), {
+    var st = window.rotaplanStore ? window.rotaplanStore.startupResult : null;
+    var m = st ? { available: st.available, error: st.error, tab: st.tab, head: st.head, index: st.index,
+                   unsaved: st.unsaved, legacy: st.legacy }
+               : { available: false, error: 'the storage script did not run', tab: "", index: [] };
+    var json = JSON.stringify(m);
+    var n = lengthBytesUTF8(json) + 1, p = _malloc(n);
+    stringToUTF8(json, p, n);
+    return p;
+});
+
+// which: 0 the plan, 1 the undo history. *len: the size, or -1 when there is none.
+EM_JS(char*, rp_js_store_startup_bytes, (int which, int* len), {
+    var st = window.rotaplanStore ? window.rotaplanStore.startupResult : null;
+    var b = st ? (which ? st.undo : st.plan) : null;
+    HEAP32[len >> 2] = -1;
+    if (!b) return 0;
+    var p = _malloc(b.length || 1);
+    if (!p) return 0;
+    HEAPU8.set(b, p);
+    HEAP32[len >> 2] = b.length;
+    if (which) st.undo = null; else st.plan = null;   // handed over once
+    return p;
+});
+
+EM_JS(void, rp_js_store_save, (const char* meta, const char* plan, int plan_len, const char* undo, int undo_len), {
+    var m = JSON.parse(UTF8ToString(meta));
+    var p = HEAPU8.slice(plan, plan + plan_len);
+    var u = undo_len > 0 ? HEAPU8.slice(undo, undo + undo_len) : null;
+    if (window.rotaplanStore) window.rotaplanStore.save(m, p, u);
+});
+
+EM_JS(void, rp_js_store_load, (double seq, const char* purpose), {
+    if (window.rotaplanStore) window.rotaplanStore.load(seq, UTF8ToString(purpose));
+});
+
+EM_JS(void, rp_js_store_list, (), {
+    if (window.rotaplanStore) window.rotaplanStore.list();
+});
+
+EM_JS(char*, rp_js_store_legacy, (), {
+    var v = window.rotaplanStore ? window.rotaplanStore.takeLegacy() : null;
+    if (v === null || v === undefined) return 0;
+    var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    if (!p) return 0;
+    stringToUTF8(v, p, n);
+    return p;
+});
+
 EM_JS(void, rp_js_clipboard_set, (const char* text), {
     var s = UTF8ToString(text);
     function fallback() {
@@ -215,7 +294,10 @@ EM_JS(void, rp_js_mark, (const char* name), {
 
 namespace platform {
 
-void Init() { rp_js_init(); }
+void Init() {
+    rp_js_init();
+    rp_js_store_init();
+}
 
 void OpenFilePicker() { rp_js_open_picker(); }
 void OpenFilePickerFor(const std::string& accept, const std::string& purpose) {
@@ -245,6 +327,42 @@ bool StorageSet(const std::string& key, const std::string& value) {
     return rp_js_storage_set(key.c_str(), value.c_str()) != 0;
 }
 void StorageRemove(const std::string& key) { rp_js_storage_remove(key.c_str()); }
+
+StoreStartup StoreTakeStartup() {
+    StoreStartup out;
+    out.meta_json = TakeMallocString(rp_js_store_startup_meta());
+    for (int which = 0; which < 2; ++which) {
+        int len = -1;
+        char* p = rp_js_store_startup_bytes(which, &len);
+        if (!p || len < 0) continue;
+        std::string bytes(p, static_cast<std::size_t>(len));
+        std::free(p);
+        (which ? out.undo : out.plan) = std::move(bytes);
+    }
+    return out;
+}
+void StoreSave(const std::string& meta_json, const std::string& plan, const std::string& undo) {
+    rp_js_store_save(meta_json.c_str(), plan.data(), static_cast<int>(plan.size()), undo.data(),
+                     static_cast<int>(undo.size()));
+}
+void StoreLoad(long long seq, const std::string& purpose) {
+    rp_js_store_load(static_cast<double>(seq), purpose.c_str());
+}
+void StoreList() { rp_js_store_list(); }
+std::optional<std::string> StoreTakeLegacy() {
+    char* p = rp_js_store_legacy();
+    if (!p) return std::nullopt;
+    return TakeMallocString(p);
+}
+std::optional<StoreEvent> TakeStoreEvent() {
+    auto& q = State().store_events;
+    if (q.empty()) return std::nullopt;
+    StoreEvent e = std::move(q.front());
+    q.pop_front();
+    return e;
+}
+std::size_t HeapUsedBytes() { return static_cast<std::size_t>(mallinfo().uordblks); }
+std::size_t HeapTotalBytes() { return emscripten_get_heap_size(); }
 
 void ClipboardSet(const std::string& text) { rp_js_clipboard_set(text.c_str()); }
 const std::string& ClipboardLastPasted() { return State().last_pasted; }
@@ -277,6 +395,10 @@ EMSCRIPTEN_KEEPALIVE void rp_platform_pasted(const char* text) {
     State().pasted.push_back(State().last_pasted);
 }
 EMSCRIPTEN_KEEPALIVE void rp_platform_drag(int active) { State().drag_active = active != 0; }
+EMSCRIPTEN_KEEPALIVE void rp_platform_store_event(const char* json, const char* bytes, int len) {
+    State().store_events.push_back({json ? json : "{}", bytes && len > 0 ? std::string(bytes, static_cast<std::size_t>(len))
+                                                                          : std::string()});
+}
 }
 
 #endif  // __EMSCRIPTEN__

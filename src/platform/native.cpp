@@ -4,6 +4,7 @@
 #ifndef __EMSCRIPTEN__
 #include <chrono>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
 #include <map>
 
@@ -39,6 +40,61 @@ bool StorageSet(const std::string& key, const std::string& value) {
     return true;
 }
 void StorageRemove(const std::string& key) { Storage().erase(key); }
+// The store: kept in memory, with the browser store's compare-and-set on the head.
+namespace {
+struct MemoryStore {
+    long long head = 0;
+    std::map<long long, std::string> plans;
+    std::deque<StoreEvent> events;
+};
+MemoryStore& Store() {
+    static MemoryStore store;
+    return store;
+}
+long long NumberAfter(const std::string& json, const std::string& key) {
+    std::size_t at = json.find("\"" + key + "\":");
+    return at == std::string::npos ? 0 : std::atoll(json.c_str() + at + key.size() + 3);
+}
+}  // namespace
+StoreStartup StoreTakeStartup() { return {R"({"available":true,"tab":"native","index":[]})", std::nullopt, std::nullopt}; }
+void StoreSave(const std::string& meta_json, const std::string& plan, const std::string&) {
+    MemoryStore& s = Store();
+    const bool copy = meta_json.find("\"kind\":\"copy\"") != std::string::npos;
+    const bool force = meta_json.find("\"force\":true") != std::string::npos;
+    if (!copy && !force && NumberAfter(meta_json, "base") != s.head) {
+        s.events.push_back({R"({"type":"conflict","head":{"seq":)" + std::to_string(s.head) + "}}", ""});
+        return;
+    }
+    long long seq = (s.plans.empty() ? 0 : s.plans.rbegin()->first) + 1;
+    s.plans[seq] = plan;
+    if (!copy) s.head = seq;
+    s.events.push_back({R"({"type":"saved","seq":)" + std::to_string(seq) + R"(,"kind":")" +
+                            (copy ? "copy" : "auto") + R"(","index":[]})",
+                        ""});
+}
+void StoreLoad(long long seq, const std::string& purpose) {
+    MemoryStore& s = Store();
+    auto it = s.plans.find(seq);
+    if (it == s.plans.end())
+        s.events.push_back({R"({"type":"load-failed","seq":)" + std::to_string(seq) + R"(,"purpose":")" + purpose +
+                                R"(","error":"that save is no longer kept"})",
+                            ""});
+    else
+        s.events.push_back({R"({"type":"loaded","seq":)" + std::to_string(seq) + R"(,"purpose":")" + purpose + R"("})",
+                            it->second});
+}
+void StoreList() { Store().events.push_back({R"({"type":"index","index":[]})", ""}); }
+std::optional<std::string> StoreTakeLegacy() { return std::nullopt; }
+std::optional<StoreEvent> TakeStoreEvent() {
+    auto& q = Store().events;
+    if (q.empty()) return std::nullopt;
+    StoreEvent e = std::move(q.front());
+    q.pop_front();
+    return e;
+}
+std::size_t HeapUsedBytes() { return 0; }
+std::size_t HeapTotalBytes() { return 0; }
+
 void ClipboardSet(const std::string& text) { LastPasted() = text; }
 const std::string& ClipboardLastPasted() { return LastPasted(); }
 std::optional<std::string> TakePastedText() { return std::nullopt; }

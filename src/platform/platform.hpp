@@ -3,6 +3,7 @@
 // browser.cpp implements it with EM_JS; native.cpp is a stand-in so the app code
 // also compiles (and can be unit-tested) outside the browser.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,34 @@ void DownloadText(const std::string& filename, const std::string& mime, const st
 std::optional<std::string> StorageGet(const std::string& key);
 bool StorageSet(const std::string& key, const std::string& value);   // false: quota or no storage
 void StorageRemove(const std::string& key);
+
+// ---- the plan store (IndexedDB through web/rotaplan-store.js in the browser) ----
+// Meta data crosses as JSON text (the app reads it); plan and undo texts as bytes.
+struct StoreStartup {
+    std::string meta_json;               // {available, error, tab, head, index, unsaved, legacy}
+    std::optional<std::string> plan;     // the newest save's plan text
+    std::optional<std::string> undo;     // its undo history
+};
+// What the store read before the page started (once; later calls return empty values).
+StoreStartup StoreTakeStartup();
+// Saves asynchronously; the outcome arrives as an event. meta_json: {base, desc, time,
+// kind: "auto"|"copy", force, pin, legacy}.
+void StoreSave(const std::string& meta_json, const std::string& plan, const std::string& undo);
+// Reads one kept save; arrives as a "loaded" (or "load-failed") event. `purpose` comes back.
+void StoreLoad(long long seq, const std::string& purpose);
+// The list of kept saves; arrives as an "index" event.
+void StoreList();
+// The plan text an older version of the page kept in localStorage, if any.
+std::optional<std::string> StoreTakeLegacy();
+struct StoreEvent {
+    std::string json;                    // {type: saved|conflict|failed|external|loaded|load-failed, ...}
+    std::string bytes;                   // "loaded": the plan text
+};
+std::optional<StoreEvent> TakeStoreEvent();
+
+// Bytes of the wasm heap: in use by malloc, and the memory's whole size.
+std::size_t HeapUsedBytes();
+std::size_t HeapTotalBytes();
 
 // ---- clipboard ----
 void ClipboardSet(const std::string& text);

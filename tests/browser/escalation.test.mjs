@@ -89,6 +89,8 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     if (gaps.count === 0) {
       await rect(page, 'gaps:none');
     } else {
+      const g = gaps.gaps[0];   // its cause's group opens to list it
+      await click(page, 'gaps:group:' + [g.kind, g.level, g.person].filter((x) => x).join(':'));
       await click(page, 'gap:0');
       await frames(page, 6);
       const week = gaps.gaps[0].week;

@@ -51,8 +51,11 @@ export async function launch() {
 }
 
 // Opens the page, collects console errors and page errors, waits for rotaplanReady.
-export async function openPage(context, url) {
+// The first-open welcome (a modal over the sample) is marked as seen unless
+// `{ welcome: true }` is given, so tests start on the planner itself.
+export async function openPage(context, url, { welcome = false } = {}) {
   const page = await context.newPage();
+  if (!welcome) await page.addInitScript(() => { try { localStorage.setItem('rotaplan.welcomed', '1'); } catch {} });
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text() + (m.location().url ? ' [' + m.location().url + ']' : '')); });
   page.on('pageerror', (e) => errors.push(String(e)));
