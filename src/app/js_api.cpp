@@ -118,6 +118,12 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_export(const char* format_c, const char*
     const std::string format = format_c ? format_c : "";
     rp::Json options = rp::Json::parse(options_c ? options_c : "{}", nullptr, false);
     if (options.is_discarded() || !options.is_object()) options = rp::Json::object();
+    // A wrongly typed option is refused, never ignored (an ignored `person` would hand back
+    // the whole team's calendar).
+    if (options.contains("person") && !options["person"].is_string()) return Fail("options.person: expected a person id");
+    if (options.contains("utc") && !options["utc"].is_boolean()) return Fail("options.utc: expected true or false");
+    if (options.contains("stamp") && !options["stamp"].is_string())
+        return Fail("options.stamp: expected a date-time such as 2026-11-27T00:00:00Z");
     try {
         std::string text;
         if (format == "json") {

@@ -73,6 +73,12 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     const err = await page.evaluate(() => { try { window.rotaplan.exportText('ics', { person: 'zed' }); return null; }
       catch (e) { return String(e.message); } });
     assert(err && /zed/.test(err), 'unknown person error: ' + err);
+    // A wrongly typed option is refused with its name, not ignored.
+    for (const [options, name] of [[{ person: 5 }, 'options.person'], [{ utc: 'yes' }, 'options.utc'], [{ stamp: 7 }, 'options.stamp']]) {
+      const e = await page.evaluate((o) => { try { window.rotaplan.exportText('ics', o); return null; }
+        catch (x) { return String(x.message); } }, options);
+      assert(e && e.startsWith(name + ':'), JSON.stringify(options) + ' error: ' + e);
+    }
   });
   await page.close();
 }
