@@ -150,6 +150,8 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+    // Back to the harness's size: later test files share this browser.
+    await page.setViewportSize({ width: 1400, height: 900 }).catch(() => {});
     await page.close();
   }
 }
