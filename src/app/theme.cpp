@@ -35,11 +35,14 @@ void BuildFonts(float pixel_ratio) {
         0x0020, 0x00FF,   // Basic Latin, Latin-1
         0x0100, 0x017F,   // Latin Extended-A (names)
         0x2000, 0x206F,   // punctuation: dashes, ellipsis
-        0x2190, 0x21FF,   // arrows
+        0x2190, 0x2193,   // arrows
+        0x21C4, 0x21C4,   // swap arrows
         0x2212, 0x2212,   // minus
-        0x25A0, 0x25FF,   // shapes
-        0x2600, 0x26FF,   // symbols (warning sign)
+        0x2264, 0x2265,   // less/greater than or equal
+        0x25A0, 0x25FF,   // shapes (triangles, discs)
+        0x26A0, 0x26A0,   // warning sign
         0x2713, 0x2717,   // check and cross marks
+        // Keep in step with the font subset in CMakeLists.txt (pyftsubset --unicodes).
         0,
     };
     if (FileExists(kFontPath)) {

@@ -96,7 +96,7 @@ MonthFigures figuresFor(const Plan& plan, const EscalationIndex& ix, const std::
     const auto lo = std::lower_bound(log.begin(), log.end(), f.from,
                                      [](const LoggedIncident* x, Instant t) { return x->opened < t; });
     const auto hi = std::lower_bound(lo, log.end(), f.to, [](const LoggedIncident* x, Instant t) { return x->opened < t; });
-    f.misses.reserve(static_cast<std::size_t>(hi - lo));
+    f.misses.reserve(2 * static_cast<std::size_t>(hi - lo));  // up to two per incident: no regrowth
     for (auto it = lo; it != hi; ++it) {
         const LoggedIncident* i = *it;
         const int k = severityIndex(i->severity);

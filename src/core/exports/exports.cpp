@@ -4,6 +4,7 @@
 #include "core/exports/exports.hpp"
 
 #include "core/model/digits.hpp"
+#include "core/model/json_text.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -398,7 +399,115 @@ Json exportScheduleJson(const Plan& plan) {
     return j;
 }
 
-std::string exportJsonText(const Plan& plan) { return exportScheduleJson(plan).dump(2) + "\n"; }
+namespace {
+
+// exportScheduleJson(plan).dump(2) + "\n" written straight out (json_text.hpp): the
+// shifts and escalation lists, the bulk of the text, never become a Json tree. False when
+// some text is not well-formed UTF-8 (nlohmann then throws, as it always did).
+bool writeScheduleJson(const Plan& plan, std::string& out) {
+    using namespace jsontext;
+    const auto* zone = teamZone(plan);
+    const std::vector<Shift> shifts = exportedShifts(plan);
+    out.reserve(256 + 200 * plan.people.size() + 190 * shifts.size() + 170 * plan.weeks.size());
+    out += "{\n  \"rotaplan_export\": 1,\n  \"team\": ";
+    if (!appendValue(out, Json{{"name", plan.team_name}, {"timezone", plan.team_timezone}}, 1)) return false;
+    out += ",\n  \"people\": ";
+    {
+        Json people = Json::array();
+        for (const auto& p : plan.people) {
+            Json o = Json::object();
+            o["id"] = p.id;
+            o["name"] = p.name;
+            if (p.email) o["email"] = *p.email;
+            if (p.phone) o["phone"] = *p.phone;
+            o["timezone"] = p.timezone ? *p.timezone : plan.team_timezone;
+            people.push_back(std::move(o));
+        }
+        if (!appendValue(out, people, 1)) return false;
+    }
+    out += ",\n  \"contacts\": ";
+    {
+        Json contacts = Json::object();
+        if (plan.contacts.engineering_lead) contacts["engineering_lead"] = *plan.contacts.engineering_lead;
+        if (plan.contacts.cto) contacts["cto"] = *plan.contacts.cto;
+        if (plan.contacts.ceo) contacts["ceo"] = *plan.contacts.ceo;
+        if (plan.contacts.security) contacts["security"] = *plan.contacts.security;
+        if (!appendValue(out, contacts, 1)) return false;
+    }
+    // RFC 3339 text in a caller's buffer (no allocation per time).
+    char a[kRfc3339Max], b[kRfc3339Max];
+    auto rfc3339 = [](char* buf, const date::time_zone* z, Instant t) {
+        return std::string_view(buf, formatRfc3339To(buf, z, t));
+    };
+    auto dateText = [](char* buf, Date d) {
+        return std::string_view(buf, static_cast<std::size_t>(fixed::putDate(buf, date::year_month_day{d}) - buf));
+    };
+    // One list item: {"key": "text", ...} at depth 2, every value a string.
+    auto item = [&](std::initializer_list<std::pair<const char*, std::string_view>> members, bool first) {
+        out += first ? "\n    {" : ",\n    {";
+        bool first_member = true;
+        for (const auto& [key, value] : members) {
+            out += first_member ? "\n      \"" : ",\n      \"";
+            first_member = false;
+            out += key;
+            out += "\": ";
+            if (!appendString(out, value)) return false;
+        }
+        out += "\n    }";
+        return true;
+    };
+    out += ",\n  \"shifts\": ";
+    if (shifts.empty()) {
+        out += "[]";
+    } else {
+        out += '[';
+        bool first = true;
+        for (const auto& s : shifts) {
+            char day[16];
+            if (!item({{"week", dateText(day, plan.weeks[static_cast<std::size_t>(s.week)].start)},
+                       {"role", roleName(s.role)},
+                       {"person", s.person},
+                       {"start", rfc3339(a, zone, s.start)},
+                       {"end", rfc3339(b, zone, s.end)},
+                       {"source", sourceName(s)}},
+                      first))
+                return false;
+            first = false;
+        }
+        out += "\n  ]";
+    }
+    out += ",\n  \"escalation\": ";
+    {
+        const auto spans = weekSpans(plan);
+        bool first = true;
+        for (std::size_t i : weeksByStart(plan)) {
+            const auto who = escalationOf(plan, plan.weeks[i]);
+            if (!who || i >= spans.size()) continue;
+            if (first) out += '[';
+            char day[16];
+            if (!item({{"week", dateText(day, plan.weeks[i].start)},
+                       {"person", *who},
+                       {"start", rfc3339(a, zone, spans[i].start)},
+                       {"end", rfc3339(b, zone, spans[i].end)}},
+                      first))
+                return false;
+            first = false;
+        }
+        out += first ? "[]" : "\n  ]";
+    }
+    out += ",\n  \"policy\": ";
+    if (!appendValue(out, policyToJson(plan), 1)) return false;
+    out += "\n}\n";
+    return true;
+}
+
+}  // namespace
+
+std::string exportJsonText(const Plan& plan) {
+    std::string out;
+    if (writeScheduleJson(plan, out)) return out;
+    return exportScheduleJson(plan).dump(2) + "\n";
+}
 
 // ================================================================ iCalendar
 

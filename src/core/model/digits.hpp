@@ -21,10 +21,18 @@ inline char* put(char* p, long long v, int width) {
     }
     char tmp[24];
     int n = 0;
-    do {
-        tmp[n++] = static_cast<char>('0' + v % 10);
-        v /= 10;
-    } while (v != 0);
+    if (v <= 0xFFFFFFFFLL) {  // the usual case in 32 bits: wasm has no cheap 64-bit division by 10
+        auto u = static_cast<unsigned>(v);
+        do {
+            tmp[n++] = static_cast<char>('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+    } else {
+        do {
+            tmp[n++] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+    }
     while (n < width) tmp[n++] = '0';
     while (n > 0) *p++ = tmp[--n];
     return p;

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/model/time.hpp"
+#include "core/model/json_text.hpp"
 
 namespace rp {
 
@@ -1346,7 +1347,7 @@ std::string writePlan(const Plan& plan) {
     const Json j = planToJson(plan);
     std::string out;
     if (g_number_texts.load(std::memory_order_relaxed) && holdsNumberText(j)) dumpKeepingNumbers(out, j, 0);
-    else out = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    else if (!jsontext::appendValue(out, j, 0)) out = j.dump(2, ' ', false, Json::error_handler_t::replace);
     out += '\n';
     return out;
 }

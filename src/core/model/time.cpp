@@ -247,20 +247,24 @@ LocalReading localReading(const date::time_zone* zone, Instant t) {
 }
 
 std::string formatRfc3339(const date::time_zone* zone, Instant t) {
+    char buf[kRfc3339Max];
+    return std::string(buf, formatRfc3339To(buf, zone, t));
+}
+
+std::size_t formatRfc3339To(char* buf, const date::time_zone* zone, Instant t) {
     const int off = offsetSeconds(zone, t);
     const date::local_seconds local{t.time_since_epoch() + seconds{off}};
     const auto day = date::floor<date::days>(local);
     const date::year_month_day ymd{day};
     const long long sod = (local - day).count();
     const int aoff = off < 0 ? -off : off;
-    char buf[64];
     char* p = fixed::putDate(buf, ymd);
     *p++ = 'T';
     p = fixed::putClock(p, sod, true);
     *p++ = off < 0 ? '-' : '+';
     // An offset with seconds (local mean time, outside any plan's weeks: the reader
     // refuses such weeks) keeps them, so the text still names the instant.
-    return std::string(buf, fixed::putClock(p, aoff, aoff % 60 != 0));
+    return static_cast<std::size_t>(fixed::putClock(p, aoff, aoff % 60 != 0) - buf);
 }
 
 bool wholeMinuteOffsets(const date::time_zone* zone, Instant from, Instant to, Offending* bad,

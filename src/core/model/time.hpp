@@ -39,6 +39,9 @@ struct LocalReading {
 LocalReading localReading(const date::time_zone* zone, Instant t);
 // RFC 3339 with the zone's offset at that instant: 2026-11-30T09:00:00-05:00
 std::string formatRfc3339(const date::time_zone* zone, Instant t);
+// The same text written to buf (at least kRfc3339Max bytes, no terminator); its length.
+constexpr std::size_t kRfc3339Max = 64;
+std::size_t formatRfc3339To(char* buf, const date::time_zone* zone, Instant t);
 // UTC basic form for iCalendar: 20261130T140000Z
 std::string formatIcsUtc(Instant t);
 

@@ -315,6 +315,7 @@ EscalationResult escalate(const EscalationIndex& ix, const EscalationScenario& s
     paged_at.fill(-1);
     std::array<std::string, kLevels> paged_person;
     std::vector<bool> ack_done(acks.size(), false);
+    const bool texts = sc.reasons;
 
     auto instantAt = [&](std::int64_t m) { return t0 + minutes{m}; };
     auto emit = [&](std::int64_t m, EscalationEventType type, std::optional<EscalationLevel> level,
@@ -330,13 +331,19 @@ EscalationResult escalate(const EscalationIndex& ix, const EscalationScenario& s
             const EscalationLevel l = levelOf(r);
             const std::optional<std::string> who = ix.holderAt(l, at);
             if (!who) {
-                std::string why = nobodyText(l);
-                if (r <= rank(EscalationLevel::Escalation) && ix.weekAt(at) < 0) why += " (outside the plan's weeks)";
+                std::string why;
+                if (texts) {
+                    why = nobodyText(l);
+                    if (r <= rank(EscalationLevel::Escalation) && ix.weekAt(at) < 0) why += " (outside the plan's weeks)";
+                }
                 emit(m, EscalationEventType::Skip, l, std::nullopt, std::move(why));
             } else if (const int off = ix.timeOffAt(*who, at); off >= 0) {
                 const TimeOff& t = plan.time_off[static_cast<std::size_t>(off)];
-                std::string why = *who + " has time off";
-                if (nonEmpty(t.reason)) why += " (" + *t.reason + ")";
+                std::string why;
+                if (texts) {
+                    why = *who + " has time off";
+                    if (nonEmpty(t.reason)) why += " (" + *t.reason + ")";
+                }
                 emit(m, EscalationEventType::Skip, l, who, std::move(why));
             } else {
                 emit(m, EscalationEventType::Page, l, who, std::move(reason));
@@ -345,7 +352,7 @@ EscalationResult escalate(const EscalationIndex& ix, const EscalationScenario& s
                 if (!tl.highest_level || rank(*tl.highest_level) < r) tl.highest_level = l;
                 return;
             }
-            reason = std::string(escalationLevelName(l)) + " skipped";
+            if (texts) reason = std::string(escalationLevelName(l)) + " skipped";
             int next = -1;
             for (int q = r + 1; q <= top; ++q)
                 if (!used[static_cast<std::size_t>(q)]) {
@@ -370,8 +377,9 @@ EscalationResult escalate(const EscalationIndex& ix, const EscalationScenario& s
             acked[r] = true;
             const std::int64_t after = m - paged_at[r];
             emit(m, EscalationEventType::Ack, acks[i].level, paged_person[r],
-                 after == 0 ? std::string("acknowledged at once")
-                            : "acknowledged " + plural(after, "minute") + " after being paged");
+                 !texts ? std::string()
+                 : after == 0 ? std::string("acknowledged at once")
+                              : "acknowledged " + plural(after, "minute") + " after being paged");
             if (!tl.acknowledged_minute) tl.acknowledged_minute = m;
         }
     };
@@ -379,27 +387,28 @@ EscalationResult escalate(const EscalationIndex& ix, const EscalationScenario& s
     for (std::int64_t m : when) {
         // Rule 2 (and 5): delivery.
         if (m == D) {
-            pageChain(EscalationLevel::Primary, m, "on call (primary)");
+            pageChain(EscalationLevel::Primary, m, texts ? "on call (primary)" : "");
             if (sc.security && !used[static_cast<std::size_t>(rank(EscalationLevel::Escalation))])
-                pageChain(EscalationLevel::Escalation, m, "security incident");
+                pageChain(EscalationLevel::Escalation, m, texts ? "security incident" : "");
         }
         // Rule 7: acknowledgements by levels paged by now, then resolution.
         takeAcks(m, false);
         if (sc.resolve && m == *sc.resolve) {
             emit(m, EscalationEventType::Resolve, std::nullopt, std::nullopt,
-                 m == 0 ? std::string("resolved") : "resolved after " + plural(m, "minute"));
+                 !texts ? std::string() : m == 0 ? std::string("resolved") : "resolved after " + plural(m, "minute"));
             tl.resolved_minute = m;
             break;
         }
         // Rule 3: the primary's acknowledgement window.
         if (D >= 0 && m == D + A && paged_at[0] >= 0 && !acked[0] &&
             !used[static_cast<std::size_t>(rank(EscalationLevel::Secondary))])
-            pageChain(EscalationLevel::Secondary, m, "primary did not acknowledge within " + plural(A, "minute"));
+            pageChain(EscalationLevel::Secondary, m,
+                      texts ? "primary did not acknowledge within " + plural(A, "minute") : std::string());
         // Rule 4: the escalation clock (t0 + k*E, only after delivery).
         if (E > 0 && D >= 0 && m > D && m % E == 0) {
             for (int q = rank(EscalationLevel::Secondary); q <= top; ++q)
                 if (!used[static_cast<std::size_t>(q)]) {
-                    pageChain(levelOf(q), m, "not resolved within " + plural(m, "minute"));
+                    pageChain(levelOf(q), m, texts ? "not resolved within " + plural(m, "minute") : std::string());
                     break;
                 }
         }

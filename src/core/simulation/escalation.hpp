@@ -35,6 +35,7 @@ struct EscalationScenario {
     bool security = false;
     std::vector<EscalationAck> acks;      // any order
     std::optional<std::int64_t> resolve;  // minutes after t0
+    bool reasons = true;                  // false: every event's reason left empty (the gap scan)
 };
 
 struct EscalationEvent {

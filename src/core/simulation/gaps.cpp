@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/model/time.hpp"
 
@@ -68,64 +69,83 @@ GapReport findCoverageGaps(const EscalationIndex& ix) {
     const Plan& plan = ix.plan();
     const date::time_zone* zone = ix.zone();
     GapReport report;
-    // (severity, kind, week, level, person) already reported
-    std::set<std::tuple<std::string, int, long long, int, std::string>> seen;
+    // (severity, kind, week, level, person) already reported, severities and people by
+    // number (a person of none counts as the id "\x01", as it always did)
+    std::set<std::tuple<int, int, long long, int, int>> seen;
+    std::unordered_map<std::string, int> person_no;
     auto weekDate = [&](int w) -> std::optional<Date> {
         if (w < 0) return std::nullopt;
         return plan.weeks[static_cast<std::size_t>(w)].start;
     };
-    auto add = [&](CoverageGap g) {
-        const long long wk = g.week ? g.week->time_since_epoch().count() : -1000000000LL;
-        auto key = std::make_tuple(g.severity, static_cast<int>(g.kind), wk, g.level ? static_cast<int>(*g.level) : -1,
-                                   g.person ? *g.person : std::string("\x01"));
-        if (!seen.insert(std::move(key)).second) return;
-        report.gaps.push_back(std::move(g));
+    // Whether such a gap is new (and now seen); its message is only written when it is.
+    auto isNew = [&](int sev_no, GapKind kind, const std::optional<Date>& week, std::optional<EscalationLevel> level,
+                     const std::optional<std::string>& person) {
+        const long long wk = week ? week->time_since_epoch().count() : -1000000000LL;
+        const int who = person_no.emplace(person ? *person : std::string("\x01"), static_cast<int>(person_no.size())).first->second;
+        return seen.insert(std::make_tuple(sev_no, static_cast<int>(kind), wk, level ? static_cast<int>(*level) : -1, who)).second;
     };
 
     for (const Instant t0 : gapScanInstants(ix)) {
+        int sev_no = -1;
         for (const auto& sev : plan.policy.severities) {
+            ++sev_no;
+            // The scan runs without reason texts; the one run again with them is an
+            // instant that shows a new skip (rare: most repeat a gap already reported).
             EscalationScenario sc;
             sc.severity = sev.first;
             sc.at = t0;
+            sc.reasons = false;
             const EscalationResult r = escalate(ix, sc);
             const auto* tl = std::get_if<EscalationTimeline>(&r);
             if (!tl) continue;
-            const std::string opened = sev.first + " opened " + formatRfc3339(zone, t0);
+            std::string opened_text;
+            auto opened = [&]() -> const std::string& {
+                if (opened_text.empty()) opened_text = sev.first + " opened " + formatRfc3339(zone, t0);
+                return opened_text;
+            };
 
             // Outside the plan's weeks: delivery, the response, or any page or skip.
             std::string outside;
             if (!tl->delivered)
-                outside = opened + " is never delivered: the policy has no business hours";
+                outside = opened() + " is never delivered: the policy has no business hours";
             else if (ix.weekAt(*tl->delivered) < 0)
-                outside = opened + " is delivered " + formatRfc3339(zone, *tl->delivered) + ", outside the plan's weeks";
+                outside = opened() + " is delivered " + formatRfc3339(zone, *tl->delivered) + ", outside the plan's weeks";
             else if (!tl->respond_due)
-                outside = opened + " has no response due: it never comes within business hours";
+                outside = opened() + " has no response due: it never comes within business hours";
             else if (ix.weekAt(*tl->respond_due) < 0)
-                outside = opened + " is due " + formatRfc3339(zone, *tl->respond_due) + ", outside the plan's weeks";
+                outside = opened() + " is due " + formatRfc3339(zone, *tl->respond_due) + ", outside the plan's weeks";
             else
                 for (const EscalationEvent& e : tl->events)
                     if (e.level && ix.weekAt(e.at) < 0) {
-                        outside = opened + " reaches the " + levelText(*e.level) + " at " + formatRfc3339(zone, e.at) +
+                        outside = opened() + " reaches the " + levelText(*e.level) + " at " + formatRfc3339(zone, e.at) +
                                   ", outside the plan's weeks";
                         break;
                     }
-            if (!outside.empty())
-                add({t0, sev.first, weekDate(tl->week), std::nullopt, std::nullopt, GapKind::OutsideWeeks, outside});
+            if (!outside.empty() && isNew(sev_no, GapKind::OutsideWeeks, weekDate(tl->week), std::nullopt, std::nullopt))
+                report.gaps.push_back({t0, sev.first, weekDate(tl->week), std::nullopt, std::nullopt, GapKind::OutsideWeeks, outside});
 
-            for (const EscalationEvent& e : tl->events) {
+            std::optional<EscalationResult> with_reasons;
+            for (std::size_t i = 0; i < tl->events.size(); ++i) {
+                const EscalationEvent& e = tl->events[i];
                 if (e.type != EscalationEventType::Skip || !e.level) continue;
                 const int w = ix.weekAt(e.at);
                 if (w < 0) continue;  // reported as outside-weeks above
+                const GapKind kind = e.person ? GapKind::TimeOff : GapKind::NoContact;
+                if (!isNew(sev_no, kind, weekDate(w), e.level, e.person)) continue;
+                if (!with_reasons) {
+                    sc.reasons = true;
+                    with_reasons = escalate(ix, sc);
+                }
                 CoverageGap g;
                 g.at = t0;
                 g.severity = sev.first;
                 g.week = weekDate(w);
                 g.level = e.level;
                 g.person = e.person;
-                g.kind = e.person ? GapKind::TimeOff : GapKind::NoContact;
-                g.message = opened + ": the " + levelText(*e.level) + " is skipped at " + formatRfc3339(zone, e.at) +
-                            ": " + e.reason;
-                add(std::move(g));
+                g.kind = kind;
+                g.message = opened() + ": the " + levelText(*e.level) + " is skipped at " + formatRfc3339(zone, e.at) +
+                            ": " + std::get<EscalationTimeline>(*with_reasons).events[i].reason;
+                report.gaps.push_back(std::move(g));
             }
         }
     }

@@ -93,7 +93,9 @@ std::uint64_t Rng::next() {
     return result;
 }
 
-double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+// Through a signed integer: the same value (below 2^53), and wasm converts signed 64-bit
+// integers in one instruction where unsigned ones take a branchy sequence.
+double Rng::uniform() { return static_cast<double>(static_cast<std::int64_t>(next() >> 11)) * 0x1.0p-53; }
 
 double Rng::exponential(double mean) { return mean * -detLog(1.0 - uniform()); }
 
@@ -304,6 +306,9 @@ struct IntervalTable {
     std::vector<int> pending_value;
     std::vector<Instant> seg_start, seg_end;  // where the lowest tag holding t is constant
     std::vector<int> seg_value;
+    // The segment of the last hit: the run asks in time order, so the next question is
+    // mostly answered there without a search.
+    mutable std::size_t hint = 0;
     void add(Instant s, Instant e, int t, int v) {
         pending.push_back({s, e, t, static_cast<int>(pending_value.size())});
         pending_value.push_back(v);
@@ -319,12 +324,19 @@ struct IntervalTable {
     }
     // The value of the lowest tag holding t; `none` when no entry does.
     int valueAt(Instant t, int none) const noexcept {
+        // segments are sorted and disjoint: one holding t is the one upper_bound finds
+        if (hint < seg_end.size() && seg_start[hint] <= t && t < seg_end[hint]) return seg_value[hint];
         const std::size_t k = static_cast<std::size_t>(std::upper_bound(seg_end.begin(), seg_end.end(), t) - seg_end.begin());
-        return k < seg_end.size() && seg_start[k] <= t ? seg_value[k] : none;
+        if (k < seg_end.size() && seg_start[k] <= t) {
+            hint = k;
+            return seg_value[k];
+        }
+        return none;
     }
 };
 
 struct SimIndex {
+    IntervalTable weeks;                     // EscalationIndex::weekAt again, with a hint
     IntervalTable primary, secondary;
     std::vector<int> week_escalation;        // person, -1: nobody
     int cto = -1, ceo = -1;
@@ -332,6 +344,11 @@ struct SimIndex {
 
     void build(const Plan& plan, const EscalationIndex& ix, IncidentPeople& people) {
         auto person = [&](const std::optional<std::string>& id) { return id && !id->empty() ? people.indexOf(*id) : -1; };
+        // as EscalationIndex: week i tagged i, the lowest week wins where weeks overlap
+        for (std::size_t i = 0; i < ix.spans().size(); ++i)
+            if (ix.spans()[i].start < ix.spans()[i].end)
+                weeks.add(ix.spans()[i].start, ix.spans()[i].end, static_cast<int>(i), static_cast<int>(i));
+        weeks.finish();
         const std::vector<Shift>& shifts = ix.shifts();
         // tags in (week, start) order, as EscalationIndex: the lowest week wins where weeks overlap
         std::vector<std::size_t> by_week(shifts.size());
@@ -364,18 +381,19 @@ struct SimIndex {
         for (auto& t : time_off) t.finish();
         time_off.resize(people.ids.size());
     }
-    int holderAt(const EscalationIndex& ix, int level, Instant t) const noexcept {
+    int holderAt(const EscalationIndex& /*ix*/, int level, Instant t) const noexcept {
         switch (level) {
             case 0: return primary.valueAt(t, -1);
             case 1: return secondary.valueAt(t, -1);
             case 2: {
-                const int w = ix.weekAt(t);
+                const int w = weekAt(t);
                 return w >= 0 ? week_escalation[static_cast<std::size_t>(w)] : -1;
             }
             case 3: return cto;
             default: return ceo;
         }
     }
+    int weekAt(Instant t) const noexcept { return weeks.valueAt(t, -1); }
     bool offAt(int person, Instant t) const noexcept {
         return static_cast<std::size_t>(person) < time_off.size() &&
                time_off[static_cast<std::size_t>(person)].valueAt(t, -1) >= 0;
@@ -384,15 +402,15 @@ struct SimIndex {
 
 template <class DelayFor>
 void fastTimeline(const EscalationIndex& ix, const SimIndex& si, const SeverityTiming& sev, DelayFor&& delayFor,
-                  IncidentOutcome& out) {
+                  const std::optional<std::int64_t>& business_delivery, IncidentOutcome& out) {
     const Instant t0 = out.at;
     out.events.clear();
     out.highest_level = -1;
     const bool has_r = out.resolve.has_value();
     const std::int64_t R = has_r ? *out.resolve : 0;
     if (sev.business_hours) {
-        const std::optional<Instant> d = ix.businessStartAtOrAfter(t0);
-        out.delivered_minute = deliveryMinute(d, t0);
+        // deliveryMinute(ix.businessStartAtOrAfter(t0), t0), which the caller has at hand
+        out.delivered_minute = business_delivery;
     } else {
         out.delivered_minute = 0;
     }
@@ -660,6 +678,28 @@ void IncidentTally::add(const IncidentOutcome& o) {
     }
 }
 
+namespace {
+
+// percentileNearestRank(v, 50) and (v, 90) with one and a half selections instead of two:
+// the 90th is looked for only among the values above the median's place.
+void medianAndP90(std::vector<std::int64_t>& v, std::optional<std::int64_t>& median, std::optional<std::int64_t>& p90) {
+    if (v.empty()) {
+        median.reset();
+        p90.reset();
+        return;
+    }
+    const std::size_t n = v.size();
+    auto rankOf = [n](std::size_t p) { return std::min(n, std::max<std::size_t>(1, (p * n + 99) / 100)); };
+    const std::size_t r50 = rankOf(50), r90 = rankOf(90);
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(r50 - 1), v.end());
+    median = v[r50 - 1];
+    if (r90 > r50)
+        std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(r50), v.begin() + static_cast<std::ptrdiff_t>(r90 - 1), v.end());
+    p90 = v[r90 - 1];
+}
+
+}  // namespace
+
 void IncidentTally::finish(IncidentReport& out) {
     const std::size_t np = people_->ids.size();
     if (person_.size() < np) {
@@ -672,17 +712,14 @@ void IncidentTally::finish(IncidentReport& out) {
     // percentileNearestRank only reorders the values: the tally stays valid for more add()s
     out.pay = pay_;
     out.totals = totals_;
-    out.totals.ack_median = percentileNearestRank(all_acks_, 50);
-    out.totals.ack_p90 = percentileNearestRank(all_acks_, 90);
+    medianAndP90(all_acks_, out.totals.ack_median, out.totals.ack_p90);
     out.per_person = person_;
     for (std::size_t i = 0; i < np; ++i) {
-        out.per_person[i].ack_median = percentileNearestRank(person_acks_[i], 50);
-        out.per_person[i].ack_p90 = percentileNearestRank(person_acks_[i], 90);
+        medianAndP90(person_acks_[i], out.per_person[i].ack_median, out.per_person[i].ack_p90);
     }
     out.per_week = week_;
     for (std::size_t i = 0; i < week_.size(); ++i) {
-        out.per_week[i].ack_median = percentileNearestRank(week_acks_[i], 50);
-        out.per_week[i].ack_p90 = percentileNearestRank(week_acks_[i], 90);
+        medianAndP90(week_acks_[i], out.per_week[i].ack_median, out.per_week[i].ack_p90);
     }
 }
 
@@ -797,7 +834,7 @@ void IncidentRun::State::runOne(std::int64_t minute) {
     o.at = span_start + minutes{minute};
     o.severity = static_cast<std::int8_t>(sev);
     o.security = security;
-    o.week = index->weekAt(o.at);
+    o.week = sim.weekAt(o.at);
     ++processed;
     if (o.week < 0) {
         tally.outsideWeeks();
@@ -810,15 +847,16 @@ void IncidentRun::State::runOne(std::int64_t minute) {
     res_min = std::max<std::int64_t>(1, res_min);
     std::int64_t D = 0;
     bool delivered = true;
+    std::optional<std::int64_t> business_delivery;
     if (t.business_hours) {
-        const std::optional<std::int64_t> d = deliveryMinute(index->businessStartAtOrAfter(o.at), o.at);
-        delivered = d.has_value();
-        D = d.value_or(0);
+        business_delivery = deliveryMinute(index->businessStartAtOrAfter(o.at), o.at);
+        delivered = business_delivery.has_value();
+        D = business_delivery.value_or(0);
     }
     if (delivered) o.resolve = D + res_min;  // never delivered: never resolved either
 
     if (!options.reference_engine)
-        fastTimeline(*index, sim, t, [&](int level, int person) { return delay(u[level], person); }, o);
+        fastTimeline(*index, sim, t, [&](int level, int person) { return delay(u[level], person); }, business_delivery, o);
     else
         runReference(u);
     tally.add(o);
