@@ -52,6 +52,18 @@
         }), 'timeline');
       },
       gaps: function () { return unwrap(callJson('rp_api_gaps', [], []), 'gaps'); },
+      // kind: pagerduty, opsgenie, grafana-oncall, goalert or ics; files: {primary, secondary,
+      // shadow} as texts; options: {timezone, handoff: 'monday@09:00', replace: true}.
+      // Returns {ok: true, plan, losses} (the open plan replaced, undoably, unless
+      // replace is false) or {ok: false, error}.
+      importText: function (kind, files, options) {
+        var f = JSON.stringify(files || {}), o = JSON.stringify(options || {});
+        return withString(f, function (pf) {
+          return withString(o, function (po) {
+            return callJson('rp_api_import', ['string', 'number', 'number'], [String(kind), pf, po]);
+          });
+        });
+      },
       // Published rotations (docs/changes.md), as the CLI commands of the same names.
       publish: function (options) {
         var r = withOptions('rp_api_publish', options);
@@ -93,6 +105,8 @@
       // Milliseconds the last frame's UI took (ImGui build and draw lists, no GPU).
       frameMs: function () { return Module.ccall('rp_test_frame_ms', 'number', [], []); },
       revision: function () { return Module.ccall('rp_test_revision', 'number', [], []); },
+      // The Import dialog's preview: {show, vendor, files, ok, error, losses, weeks}.
+      importPreview: function () { return JSON.parse(Module.ccall('rp_test_import_preview', 'string', [], [])); },
       // Saving in the browser (storage.cpp): {available, base_seq, in_flight, saved, sample,
       // conflict, failure, blocked, saves, undo_steps, redo_steps, history_bytes}.
       storageState: function () { return JSON.parse(Module.ccall('rp_test_storage_state', 'string', [], [])); },

@@ -51,6 +51,7 @@ void RunSave(App& app) {
     app.ux.exported = true;
     ShowNotice(app, "Downloaded " + name);
 }
+void RunImport(App& app) { OpenImport(app); }
 void RunExportJson(App& app) {
     SafeExport(app, "JSON", [&] {
         platform::DownloadText(BaseName(app) + ".json", "application/json", rp::exportJsonText(app.doc.plan()));
@@ -114,6 +115,7 @@ const Action kActions[] = {
     {ActionId::NewPlan, "New plan…", 0, nullptr, Always, RunNewPlan},
     {ActionId::OpenPlan, "Open plan…", ImGuiMod_Ctrl | ImGuiKey_O, "Ctrl+O", Always, RunOpen},
     {ActionId::SavePlan, "Save plan", ImGuiMod_Ctrl | ImGuiKey_S, "Ctrl+S", Always, RunSave},
+    {ActionId::ImportPlan, "Import…", 0, nullptr, Always, RunImport},
     {ActionId::ExportJson, "Schedule JSON", 0, nullptr, Always, RunExportJson},
     {ActionId::ExportIcsTeam, "iCalendar (team)", 0, nullptr, Always, RunExportIcs},
     {ActionId::ExportCsv, "CSV", 0, nullptr, Always, RunExportCsv},

@@ -11,7 +11,7 @@
 namespace app {
 
 enum class ActionId {
-    NewPlan, OpenPlan, SavePlan,
+    NewPlan, OpenPlan, SavePlan, ImportPlan,
     ExportJson, ExportIcsTeam, ExportCsv, ExportMarkdown, ShowExports,
     Undo, Redo,
     AddWeek, AddPerson,

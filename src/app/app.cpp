@@ -26,6 +26,7 @@ namespace {
 // Files picked or dropped, and text pasted, since the last frame.
 void TakePlatformInput(App& app) {
     while (auto file = platform::TakeOpenedFile()) {
+        if (TakeInteropFile(app, file->name, file->text, file->purpose)) continue;
         if (TakeReviewFile(app, file->name, file->text, file->purpose)) continue;   // an incident log (view_review.cpp)
         std::optional<std::string> error;
         try {
@@ -172,6 +173,7 @@ void RunFrame(App& app) {
     if (app.req.show_cover) DrawCoverWindow(app);
     TickDraft(app);
     if (app.req.show_draft) DrawDraftWindow(app);
+    if (app.interop.import.show) DrawImportWindow(app);
     DrawStatusBar(app);
     DrawDropHint(app);
     DrawModals(app);

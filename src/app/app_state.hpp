@@ -15,6 +15,7 @@
 #include "core/model/shifts.hpp"
 #include "state_changes.hpp"
 #include "state_incidents.hpp"
+#include "state_interop.hpp"
 #include "state_requests.hpp"
 #include "state_ux.hpp"
 #include "state_storage.hpp"
@@ -160,6 +161,7 @@ struct App {
     ExportsViewState exports;
     IncidentViews inc_views;               // escalation, gaps, incidents, pay, handoff (state_incidents.hpp)
     RequestsState req;                     // requests, who can cover, draft (state_requests.hpp)
+    InteropState interop;                  // File > Import..., vendor exports (state_interop.hpp)
     ChangesState chg;                      // published rotations, the review (state_changes.hpp)
     UxState ux;                            // welcome, guidance, gap groups, markers (state_ux.hpp)
     StorageState storage;                  // saving in the browser, other tabs (state_storage.hpp)

@@ -14,6 +14,7 @@
 #include "core/rules/check.hpp"
 #include "core/simulation/escalation.hpp"
 #include "core/exports/exports.hpp"
+#include "core/interop/interop.hpp"
 #include "core/simulation/gaps.hpp"
 #include "core/model/plan_io.hpp"
 #include "core/rules/simulate.hpp"
@@ -149,8 +150,20 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_export(const char* format_c, const char*
             text = rp::exportCsv(plan);
         } else if (format == "md" || format == "markdown") {
             text = rp::exportMarkdown(plan);
+        } else if (auto vendor = rp::interop::parseVendor(format); vendor && *vendor != rp::interop::Vendor::Ics) {
+            // options.users: the --users file's text, or the same as an object (docs/interop.md).
+            rp::interop::UserMap users;
+            if (options.contains("users") && !options["users"].is_null()) {
+                const std::string users_text =
+                    options["users"].is_string() ? options["users"].get<std::string>() : options["users"].dump();
+                auto read = rp::interop::readUserMap(users_text);
+                if (auto* e = std::get_if<rp::interop::InputError>(&read)) return Fail("options.users: " + e->str());
+                users = std::get<rp::interop::UserMap>(read);
+            }
+            text = rp::interop::exportVendor(plan, *vendor, users).text;
         } else {
-            return Fail("unknown format \"" + format + "\" (expected json, ics, csv or md)");
+            return Fail("unknown format \"" + format +
+                        "\" (expected json, ics, csv, md, pagerduty, opsgenie, grafana-oncall or goalert)");
         }
         return Return(rp::Json{{"ok", true}, {"text", text}});
     } catch (const std::exception& e) {
@@ -158,7 +171,53 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_export(const char* format_c, const char*
     }
 }
 
+// kind: pagerduty, opsgenie, grafana-oncall, goalert or ics; files: {primary, secondary,
+// shadow} (texts); options: {timezone, handoff: "monday@09:00", replace (default true)}.
+// The same import as `rotaplan import`: {ok, plan (text), losses} or {ok: false, error}.
+// With replace, the plan replaces the open one as one undoable step.
+EMSCRIPTEN_KEEPALIVE const char* rp_api_import(const char* kind_c, const char* files_c, const char* options_c) {
+    const std::string kind = kind_c ? kind_c : "";
+    auto vendor = rp::interop::parseVendor(kind);
+    if (!vendor) return Fail("unknown kind \"" + kind + "\" (expected pagerduty, opsgenie, grafana-oncall, goalert or ics)");
+    rp::Json files = rp::Json::parse(files_c ? files_c : "{}", nullptr, false);
+    rp::Json options = rp::Json::parse(options_c ? options_c : "{}", nullptr, false);
+    if (files.is_discarded() || !files.is_object()) return Fail("files: expected {primary, secondary, shadow}");
+    if (options.is_discarded() || !options.is_object()) options = rp::Json::object();
+    auto fileOf = [&](const char* role) -> std::optional<rp::interop::RoleFile> {
+        if (!files.contains(role) || !files[role].is_string()) return std::nullopt;
+        return rp::interop::RoleFile{role, files[role].get<std::string>()};
+    };
+    const auto primary = fileOf("primary");
+    if (!primary) return Fail("files.primary: the primary schedule's file (text) is required");
+    rp::interop::ImportOptions opts;
+    if (options.contains("timezone") && options["timezone"].is_string()) opts.timezone = options["timezone"].get<std::string>();
+    if (options.contains("handoff") && options["handoff"].is_string()) {
+        auto h = rp::interop::parseHandoff(options["handoff"].get<std::string>());
+        if (!h) return Fail("options.handoff: expected WEEKDAY@HH:MM such as monday@09:00");
+        opts.handoff_weekday = h->first;
+        opts.handoff_minute = h->second;
+    }
+    const bool replace = !(options.contains("replace") && options["replace"].is_boolean() && !options["replace"].get<bool>());
+    try {
+        auto r = rp::interop::importTimelines(*vendor, *primary, fileOf("secondary"), fileOf("shadow"), opts);
+        if (auto* f = std::get_if<rp::interop::ImportFailure>(&r)) return Fail(f->str());
+        auto& imported = std::get<rp::interop::ImportResult>(r);
+        rp::Json out{{"ok", true}, {"plan", rp::writePlan(imported.plan)}, {"losses", rp::interop::lossesToJson(imported.losses)}};
+        if (replace) {
+            app::App& a = app::TheApp();
+            a.doc.Replace(std::string("Import from ") + rp::interop::vendorTitle(*vendor) + " (API)", std::move(imported.plan));
+            a.rotation = app::RotationViewState();
+        }
+        return Return(out);
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+}
+
 // ---- test hook ----
+
+// The Import dialog's preview: {show, vendor, files, ok, error, losses, weeks}.
+EMSCRIPTEN_KEEPALIVE const char* rp_test_import_preview() { return Return(app::ImportPreviewJson(app::TheApp())); }
 
 EMSCRIPTEN_KEEPALIVE const char* rp_test_widget_rect(const char* label) {
     auto box = app::LastFrameRect(label ? label : "");

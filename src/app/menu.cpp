@@ -17,6 +17,7 @@ void DrawMainMenu(App& app) {
         ActionMenuItem(app, ActionId::NewPlan);
         ActionMenuItem(app, ActionId::OpenPlan);
         ActionMenuItem(app, ActionId::SavePlan);
+        ActionMenuItem(app, ActionId::ImportPlan);   // from PagerDuty, Opsgenie, Grafana OnCall, GoAlert, iCalendar
         StorageMenuItems(app);   // storage.cpp
         ImGui::SeparatorText("Download an export");
         ActionMenuItem(app, ActionId::ExportJson);

@@ -160,14 +160,13 @@ void DrawStatusBar(App& app) {
 }
 
 void DrawDropHint(App& app) {
-    (void)app;
     if (!platform::IsFileDragActive()) return;
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImVec2 a(vp->Pos.x + 12, vp->Pos.y + 12), b(vp->Pos.x + vp->Size.x - 12, vp->Pos.y + vp->Size.y - 12);
     dl->AddRectFilled(a, b, IM_COL32(40, 90, 180, 60), 12.0f);
     dl->AddRect(a, b, IM_COL32(60, 120, 230, 220), 12.0f, 0, 3.0f);
-    const char* text = "Drop a plan file to open it";
+    const char* text = app.interop.import.show ? "Drop a schedule file for the Import dialog" : "Drop a plan file to open it";
     ImGui::PushFont(GetFonts().heading);
     ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 at(vp->GetCenter().x - size.x / 2, vp->GetCenter().y - size.y / 2);

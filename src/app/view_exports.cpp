@@ -1,11 +1,16 @@
-// The export window: every export as a download or on the clipboard, with a preview.
+// The export window: every export as a download or on the clipboard, with a preview;
+// for the on-call products (PagerDuty, Opsgenie, Grafana OnCall, GoAlert) the loss report
+// beside the preview and an optional user list for --users (docs/interop.md).
+#include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <utility>
 
 #include "imgui.h"
 
 #include "actions.hpp"
 #include "core/exports/exports.hpp"
+#include "core/interop/interop.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -14,13 +19,28 @@
 namespace app {
 namespace {
 
-const char* const kFormats[] = {"Schedule JSON", "iCalendar", "CSV", "Markdown"};
-const char* const kExtensions[] = {"json", "ics", "csv", "md"};
-const char* const kMimes[] = {"application/json", "text/calendar", "text/csv", "text/markdown"};
+const char* const kFormats[] = {"Schedule JSON", "iCalendar", "CSV", "Markdown",
+                                "PagerDuty", "Opsgenie", "Grafana OnCall", "GoAlert"};
+// Test labels and file name parts.
+const char* const kKeys[] = {"json", "ics", "csv", "md", "pagerduty", "opsgenie", "grafana-oncall", "goalert"};
+const char* const kExtensions[] = {"json", "ics", "csv", "md", "json", "json", "json", "json"};
+const char* const kMimes[] = {"application/json", "text/calendar", "text/csv", "text/markdown",
+                              "application/json", "application/json", "application/json", "application/json"};
+constexpr int kFormatCount = 8;
+constexpr int kFirstVendor = 4;
+const rp::interop::Vendor kVendorOf[] = {rp::interop::Vendor::PagerDuty, rp::interop::Vendor::Opsgenie,
+                                         rp::interop::Vendor::GrafanaOnCall, rp::interop::Vendor::GoAlert};
 
-std::string Generate(const App& app) {
+std::string Generate(App& app) {
     const rp::Plan& plan = app.doc.plan();
     const ExportsViewState& st = app.exports;
+    app.interop.export_losses.clear();
+    if (st.format >= kFirstVendor) {
+        const auto& users = app.interop.users.map;
+        auto r = rp::interop::exportVendor(plan, kVendorOf[st.format - kFirstVendor], users ? *users : rp::interop::UserMap{});
+        app.interop.export_losses = std::move(r.losses);
+        return r.text;
+    }
     switch (st.format) {
     case 0: return rp::exportJsonText(plan);
     case 1: {
@@ -34,12 +54,91 @@ std::string Generate(const App& app) {
     }
 }
 
+// The loss report beside a vendor preview: what the document cannot carry exactly.
+void DrawLossReport(const std::vector<rp::interop::Loss>& losses) {
+    const Palette& pal = GetPalette();
+    ImGui::BeginChild("##losses", ImVec2(0, -FLT_MIN), ImGuiChildFlags_Border);
+    Heading("Loss report");
+    if (losses.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.ok_text);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted("Exact: the product puts the plan's person on call at every instant of the plan.");
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.warning_text);
+        ImGui::TextUnformatted(Count(static_cast<int>(losses.size()), "thing to check", "things to check").c_str());
+        ImGui::PopStyleColor();
+    }
+    Tag("export:losses");
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(losses.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const rp::interop::Loss& l = losses[static_cast<std::size_t>(i)];
+            ImGui::Separator();
+            std::string where = l.kind;
+            if (l.role) where += std::string("  ·  ") + rp::roleName(*l.role);
+            if (l.week) where += "  ·  week of " + rp::formatDate(*l.week);
+            TextMuted("%s", where.c_str());
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(l.detail.c_str());
+            ImGui::PopTextWrapPos();
+            Tag("export:loss:" + std::to_string(i));
+        }
+    }
+    ImGui::EndChild();
+}
+
+// The preview: the lines in view only (exports of a long plan run to megabytes), in a
+// child with a horizontal scrollbar, so a long line (a schedule's description, a CSV row)
+// scrolls instead of being cut off. Copying is the "Copy to clipboard" button.
+void DrawPreview(App& app, ImVec2 size) {
+    const std::string& text = app.exports.preview;
+    ExportPreviewLines& pl = app.interop.preview_lines;
+    if (pl.dirty) {
+        pl.starts.assign(1, 0);
+        for (std::size_t i = 0; i + 1 < text.size(); ++i)
+            if (text[i] == '\n') pl.starts.push_back(i + 1);
+        pl.width = -1;
+        pl.dirty = false;
+    }
+    auto line = [&](std::size_t i) {
+        const char* b = text.data() + pl.starts[i];
+        const char* e = text.data() + (i + 1 < pl.starts.size() ? pl.starts[i + 1] : text.size());
+        while (e > b && (e[-1] == '\n' || e[-1] == '\r')) --e;
+        return std::pair<const char*, const char*>{b, e};
+    };
+    if (pl.width < 0 || pl.font_size != ImGui::GetFontSize()) {
+        pl.font_size = ImGui::GetFontSize();
+        pl.width = 0;
+        for (std::size_t i = 0; i < pl.starts.size(); ++i) {
+            const auto [b, e] = line(i);
+            pl.width = std::max(pl.width, ImGui::CalcTextSize(b, e).x);
+        }
+    }
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+    ImGui::BeginChild("##preview", size, ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(text.empty() ? 0 : pl.starts.size()), ImGui::GetTextLineHeight());
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto [b, e] = line(static_cast<std::size_t>(i));
+            ImGui::TextUnformatted(b, e);
+        }
+    ImGui::Dummy(ImVec2(pl.width, 0));   // the widest line sets the scroll width
+    ImGui::PopStyleVar();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void DrawExportsWindow(App& app) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->WorkSize.x - 40), std::min(560.0f, vp->WorkSize.y - 60)),
+    ImGui::SetNextWindowSize(ImVec2(std::min(960.0f, vp->WorkSize.x - 40), std::min(600.0f, vp->WorkSize.y - 60)),
                              ImGuiCond_Appearing);
     if (!ImGui::Begin("Export", &app.windows.exports, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
@@ -47,12 +146,43 @@ void DrawExportsWindow(App& app) {
     }
     ExportsViewState& st = app.exports;
     const rp::Plan& plan = app.doc.plan();
-    for (int i = 0; i < 4; ++i) {
-        if (i > 0) ImGui::SameLine();
+    for (int i = 0; i < kFormatCount; ++i) {
+        if (i == 0 || i == kFirstVendor) {
+            ImGui::AlignTextToFramePadding();
+            TextMuted(i == 0 ? "For other tools " : "On-call products");
+        }
+        ImGui::SameLine();
         if (ImGui::RadioButton(kFormats[i], st.format == i)) st.format = i;
-        Tag(std::string("export:format:") + kExtensions[i]);
+        Tag(std::string("export:format:") + kKeys[i]);
     }
     bool options_changed = false;
+    if (st.format >= kFirstVendor) {
+        ExportUsersState& users = app.interop.users;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Vendor users");
+        ImGui::SameLine();
+        if (ImGui::Button("Choose a user list…")) platform::OpenFilePickerFor(".json,application/json", "export:users");
+        Tag("export:users");
+        ImGui::SameLine();
+        if (!users.error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().error_text);
+            ImGui::TextUnformatted(users.error.c_str());
+            ImGui::PopStyleColor();
+        } else if (users.map) {
+            const std::size_t n = users.map->users.size() + users.map->by_key.size();
+            ImGui::Text("%s (%zu)", users.name.c_str(), n);
+        } else {
+            TextMuted("none: people are written with their plan ids (Opsgenie: their e-mails)");
+        }
+        if (users.map || !users.error.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Remove")) {
+                users = ExportUsersState();
+                options_changed = true;
+            }
+            Tag("export:users:remove");
+        }
+    }
     if (st.format == 1) {
         std::optional<std::string> person = st.person.empty() ? std::nullopt : std::optional<std::string>(st.person);
         std::optional<std::string> chosen;
@@ -78,13 +208,14 @@ void DrawExportsWindow(App& app) {
         }
         st.preview_format = st.format;
         st.preview_revision = app.doc.revision();
+        app.interop.preview_lines.dirty = true;
     }
-    std::string base = "oncall";
     if (ImGui::Button("Download")) {
         std::string name = plan.team_name.empty() ? std::string("rotaplan") : plan.team_name;
         for (char& c : name) c = std::isalnum((unsigned char)c) ? (char)std::tolower((unsigned char)c) : '-';
         if (st.format == 1 && !st.person.empty()) name += "-" + st.person;
-        platform::DownloadText(name + "-oncall." + kExtensions[st.format], kMimes[st.format], st.preview);
+        name += st.format >= kFirstVendor ? std::string("-") + kKeys[st.format] : std::string("-oncall");
+        platform::DownloadText(name + "." + kExtensions[st.format], kMimes[st.format], st.preview);
         ShowNotice(app, std::string("Downloaded the ") + kFormats[st.format] + " export");
     }
     Tag("export:download");
@@ -96,9 +227,14 @@ void DrawExportsWindow(App& app) {
     Tag("export:copy");
     ImGui::SameLine();
     TextMuted("%zu bytes", st.preview.size());
-    ImGui::InputTextMultiline("##preview", &st.preview[0], st.preview.size() + 1, ImVec2(-FLT_MIN, -FLT_MIN),
-                              ImGuiInputTextFlags_ReadOnly);
+    const bool vendor = st.format >= kFirstVendor;
+    const float preview_w = vendor ? ImGui::GetContentRegionAvail().x * 0.58f : -FLT_MIN;
+    DrawPreview(app, ImVec2(preview_w, -FLT_MIN));
     Tag("export:preview");
+    if (vendor) {
+        ImGui::SameLine();
+        DrawLossReport(app.interop.export_losses);
+    }
     ImGui::End();
 }
 

@@ -68,6 +68,7 @@ int cmdCandidates(Args& args);
 int cmdIncidents(Args& args);
 int cmdPay(Args& args);
 int cmdHandoff(Args& args);
+int cmdImport(Args& args);
 int cmdPublish(Args& args);
 int cmdDiff(Args& args);
 int cmdAnnounce(Args& args);

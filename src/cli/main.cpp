@@ -23,6 +23,11 @@ const char* kUsage =
     "  gaps PLAN [--json]                          where the escalation path breaks\n"
     "  export PLAN --format json|ics|csv|md [--person ID] [--stamp T] [--utc] [-o FILE]\n"
     "                                              export the resolved rotation\n"
+    "  export PLAN --format pagerduty|opsgenie|grafana-oncall|goalert [--users FILE] [-o FILE]\n"
+    "                                              the rotation for an on-call product, with a loss report\n"
+    "  import --from pagerduty|opsgenie|grafana-oncall|goalert|ics --primary FILE [--secondary FILE]\n"
+    "         [--shadow FILE] [--timezone Z] [--handoff WEEKDAY@HH:MM] [--report FILE] [-o PLAN]\n"
+    "                                              a plan from a product's resolved timelines\n"
     "  draft PLAN [--from DATE] [--weeks N] [--seed S] [-o FILE]\n"
     "                                              fill the unassigned weeks, balanced\n"
     "  candidates PLAN --week DATE --role ROLE [--json]\n"
@@ -80,6 +85,7 @@ int run(const std::string& command, std::vector<std::string> rest) {
         if (command == "incidents") return cmdIncidents(args);
         if (command == "pay") return cmdPay(args);
         if (command == "handoff") return cmdHandoff(args);
+        if (command == "import") return cmdImport(args);
         if (command == "publish") return cmdPublish(args);
         if (command == "diff") return cmdDiff(args);
         if (command == "announce") return cmdAnnounce(args);

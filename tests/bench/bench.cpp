@@ -23,6 +23,8 @@
 #include "core/simulation/gaps.hpp"
 #include "core/simulation/incidents.hpp"
 #include "core/model/plan_io.hpp"
+#include "core/interop/interop.hpp"
+#include "core/model/shifts.hpp"
 #include "core/model/time.hpp"
 
 namespace {
@@ -281,6 +283,38 @@ int main(int argc, char** argv) {
     // The coverage-gap scan (docs/escalation.md) over the whole 520-week plan.
     if (wanted("gaps_520w_ms"))
         std::printf("gaps_520w_ms\t%.3f\n", timeMs(repeat, [&] { g_sink += rp::findCoverageGaps(plan).gaps.size(); }));
+
+    // ---- interop (docs/interop.md): the plan to each vendor's document, and the import of
+    // a 520-week PagerDuty rendering (primary and secondary timelines) back into a plan ----
+    for (auto v : {rp::interop::Vendor::PagerDuty, rp::interop::Vendor::Opsgenie, rp::interop::Vendor::GrafanaOnCall,
+                   rp::interop::Vendor::GoAlert}) {
+        std::string row = std::string("export_") + rp::interop::vendorName(v) + "_ms";
+        for (char& c : row)
+            if (c == '-') c = '_';
+        if (!wanted(row)) continue;
+        std::printf("%s\t%.3f\n", row.c_str(),
+                    timeMs(repeat, [&] { g_sink += rp::interop::exportVendor(plan, v, {}).text.size(); }));
+    }
+    if (wanted("import_pagerduty_520w_ms")) {
+        const auto* zone = rp::findZone(plan.team_timezone);
+        std::string files[2];
+        for (int r = 0; r < 2; ++r) {
+            rp::Json entries = rp::Json::array();
+            for (const rp::Shift& s : rp::resolveShifts(plan)) {
+                if (s.role != (r == 0 ? rp::Role::Primary : rp::Role::Secondary)) continue;
+                entries.push_back({{"start", rp::formatRfc3339(zone, s.start)}, {"end", rp::formatRfc3339(zone, s.end)},
+                                   {"user", {{"id", "P" + s.person}, {"type", "user_reference"}, {"summary", plan.nameOf(s.person)}}}});
+            }
+            files[r] = rp::Json{{"schedule", {{"name", "Bench"}, {"time_zone", plan.team_timezone},
+                                              {"final_schedule", {{"rendered_schedule_entries", entries}}}}}}.dump();
+        }
+        const rp::interop::RoleFile primary{"primary.json", files[0]};
+        const std::optional<rp::interop::RoleFile> secondary = rp::interop::RoleFile{"secondary.json", files[1]};
+        std::printf("import_pagerduty_520w_ms\t%.3f\n", timeMs(repeat, [&] {
+            auto r = rp::interop::importTimelines(rp::interop::Vendor::PagerDuty, primary, secondary, std::nullopt, {});
+            g_sink += std::holds_alternative<rp::interop::ImportResult>(r) ? std::get<rp::interop::ImportResult>(r).plan.weeks.size() : 0;
+        }));
+    }
 
     // ---- nested overrides (issue 13): 30,000 in 4 weeks, and as many as the largest plan
     // under 50 MiB holds (20 weeks); read, check, ICS export and the gap scan ----

@@ -16,7 +16,9 @@
 //   - the CSV export is parsed with an RFC 4180 parser and compared row by row with the
 //     JSON shifts (formula, TAB and CR cells defused with a leading '; bidi controls and
 //     line separators stripped);
-//   - the Markdown export has the table header and one row per week, then the contacts.
+//   - the Markdown export has the table header and one row per week, then the contacts;
+//   - the vendor documents (pagerduty, opsgenie, grafana-oncall, goalert) validate against
+//     schemas/*-export.schema.json, with and without --users (tests/exports/vendor-exports.mjs).
 // Prints "N passed, N failed"; exits 1 on any failure.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { dirname, join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import ICAL from 'ical.js';
+import { checkVendorExports, checkVendorSchemasRefuse, vendorValidators } from './vendor-exports.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -195,6 +198,7 @@ const planSchema = JSON.parse(readFileSync(join(root, 'schemas/plan.schema.json'
 const exportSchema = JSON.parse(readFileSync(join(root, 'schemas/export.schema.json'), 'utf8'));
 const validatePlan = ajv.compile(planSchema);
 const validateExport = ajv.compile(exportSchema);
+const validateVendor = vendorValidators(ajv, root);   // schemas/*-export.schema.json (docs/interop.md)
 
 function checkIcs(file, plan, exp, opts) {
   const args = ['export', file, '--format', 'ics', '--stamp', STAMP];
@@ -265,6 +269,8 @@ function checkPlan(file) {
   test(`${label}: plan matches plan.schema.json`, () => {
     if (!validatePlan(plan)) throw new Error(ajv.errorsText(validatePlan.errors));
   });
+
+  checkVendorExports({ file, label, plan, run, test, assert, ajv, validators: validateVendor });
 
   let exp;
   test(`${label}: JSON export matches export.schema.json and is stable`, () => {
@@ -567,6 +573,7 @@ if (!files.length) {
 for (const f of files) checkPlan(f);
 const example = join(root, 'tests/data/example.json');
 checkSchemaAgainstReader(JSON.parse(readFileSync(existsSync(example) ? example : files[0], 'utf8')));
+checkVendorSchemasRefuse({ file: existsSync(example) ? example : files[0], run, test, assert, validators: validateVendor });
 if (!process.argv[3]) checkCalendarUpdates();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -1063,6 +1063,20 @@ Json overrideJson(const Override& ov) {
 
 // [SECTION] public functions
 
+TextPosition textPositionOf(std::string_view text, std::size_t offset) {
+    const LineColumn lc = lineColumnOf(text, offset);
+    return {lc.line, lc.column};
+}
+
+TextPosition jsonPointerPosition(std::string_view text, const std::string& pointer) {
+    try {
+        const LineColumn lc = locate(text, pointer);
+        return {lc.line, lc.column};
+    } catch (...) {
+        return {};
+    }
+}
+
 std::string LoadError::str() const {
     std::string s = pointer;
     if (line > 0) {

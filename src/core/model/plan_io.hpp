@@ -39,4 +39,13 @@ LoadResult readPlan(std::string_view text);
 std::string writePlan(const Plan& plan);
 Json planToJson(const Plan& plan);
 
+// Where things are in a JSON text, for messages about other JSON files (the vendor files
+// of src/core/interop): the 1-based line and column of a byte offset, and of the value
+// at a JSON pointer ({0, 0} when the pointer names nothing).
+struct TextPosition {
+    int line = 0, column = 0;
+};
+TextPosition textPositionOf(std::string_view text, std::size_t offset);
+TextPosition jsonPointerPosition(std::string_view text, const std::string& pointer);
+
 }  // namespace rp
