@@ -254,6 +254,21 @@ void icsTimezone(std::string& out, const date::time_zone* zone, const std::strin
     icsLine(out, "END:VTIMEZONE");
 }
 
+// The export's "people" array: every person with the zone they are on call in.
+Json peopleJson(const Plan& plan) {
+    Json people = Json::array();
+    for (const auto& p : plan.people) {
+        Json o = Json::object();
+        o["id"] = p.id;
+        o["name"] = p.name;
+        if (p.email) o["email"] = *p.email;
+        if (p.phone) o["phone"] = *p.phone;
+        o["timezone"] = p.timezone ? *p.timezone : plan.team_timezone;
+        people.push_back(std::move(o));
+    }
+    return people;
+}
+
 // ---------------------------------------------------------------- CSV / Markdown helpers
 
 // Inline Markdown text for a table cell or list item: markup characters escaped, line
@@ -349,17 +364,7 @@ Json exportScheduleJson(const Plan& plan) {
     j["rotaplan_export"] = 1;
     j["team"] = Json{{"name", plan.team_name}, {"timezone", plan.team_timezone}};
 
-    Json people = Json::array();
-    for (const auto& p : plan.people) {
-        Json o = Json::object();
-        o["id"] = p.id;
-        o["name"] = p.name;
-        if (p.email) o["email"] = *p.email;
-        if (p.phone) o["phone"] = *p.phone;
-        o["timezone"] = p.timezone ? *p.timezone : plan.team_timezone;
-        people.push_back(std::move(o));
-    }
-    j["people"] = std::move(people);
+    j["people"] = peopleJson(plan);
 
     Json contacts = Json::object();
     if (plan.contacts.engineering_lead) contacts["engineering_lead"] = *plan.contacts.engineering_lead;
@@ -413,17 +418,7 @@ bool writeScheduleJson(const Plan& plan, std::string& out) {
     if (!appendValue(out, Json{{"name", plan.team_name}, {"timezone", plan.team_timezone}}, 1)) return false;
     out += ",\n  \"people\": ";
     {
-        Json people = Json::array();
-        for (const auto& p : plan.people) {
-            Json o = Json::object();
-            o["id"] = p.id;
-            o["name"] = p.name;
-            if (p.email) o["email"] = *p.email;
-            if (p.phone) o["phone"] = *p.phone;
-            o["timezone"] = p.timezone ? *p.timezone : plan.team_timezone;
-            people.push_back(std::move(o));
-        }
-        if (!appendValue(out, people, 1)) return false;
+        if (!appendValue(out, peopleJson(plan), 1)) return false;
     }
     out += ",\n  \"contacts\": ";
     {
