@@ -163,6 +163,12 @@
         console.error('rotaplan: the time-zone list could not be loaded: ' + e.message);
       }).then(function () { Module.removeRunDependency('rotaplan-zones'); });
     },
+    // The same zone tree in another runtime's file system (the interop module,
+    // rotaplan-interop.js), once the index is in (it is, once the page runs).
+    installInto: function (FS) {
+      if (!index) throw new Error('the time-zone list is not loaded yet');
+      makeTree(FS);
+    },
     // A plan text's zones, fetched before the text goes to the runtime (a dropped file).
     forText: function (text) { return fetchNames(namesIn(text)).catch(function () {}); },
     names: function () { return index ? index.names.slice() : []; }

@@ -15,6 +15,7 @@
 #include "core/simulation/escalation.hpp"
 #include "core/exports/exports.hpp"
 #include "core/interop/interop.hpp"
+#include "interop_client.hpp"
 #include "core/simulation/gaps.hpp"
 #include "core/model/plan_io.hpp"
 #include "core/rules/simulate.hpp"
@@ -152,15 +153,16 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_export(const char* format_c, const char*
             text = rp::exportMarkdown(plan);
         } else if (auto vendor = rp::interop::parseVendor(format); vendor && *vendor != rp::interop::Vendor::Ics) {
             // options.users: the --users file's text, or the same as an object (docs/interop.md).
-            rp::interop::UserMap users;
+            std::optional<std::string> users;
             if (options.contains("users") && !options["users"].is_null()) {
-                const std::string users_text =
-                    options["users"].is_string() ? options["users"].get<std::string>() : options["users"].dump();
-                auto read = rp::interop::readUserMap(users_text);
-                if (auto* e = std::get_if<rp::interop::InputError>(&read)) return Fail("options.users: " + e->str());
-                users = std::get<rp::interop::UserMap>(read);
+                users = options["users"].is_string() ? options["users"].get<std::string>() : options["users"].dump();
+                auto read = rp::interop::checkUsersVia(app::InteropTransport(), *users);
+                if (auto* e = std::get_if<rp::interop::ServiceError>(&read))
+                    return Fail((e->thrown ? "" : "options.users: ") + e->message);
             }
-            text = rp::interop::exportVendor(plan, *vendor, users).text;
+            auto r = rp::interop::exportVendorVia(app::InteropTransport(), plan, *vendor, users);
+            if (auto* e = std::get_if<rp::interop::ServiceError>(&r)) return Fail(e->message);
+            text = std::move(std::get<rp::interop::ExportResult>(r).text);
         } else {
             return Fail("unknown format \"" + format +
                         "\" (expected json, ics, csv, md, pagerduty, opsgenie, grafana-oncall or goalert)");
@@ -199,8 +201,9 @@ EMSCRIPTEN_KEEPALIVE const char* rp_api_import(const char* kind_c, const char* f
     }
     const bool replace = !(options.contains("replace") && options["replace"].is_boolean() && !options["replace"].get<bool>());
     try {
-        auto r = rp::interop::importTimelines(*vendor, *primary, fileOf("secondary"), fileOf("shadow"), opts);
-        if (auto* f = std::get_if<rp::interop::ImportFailure>(&r)) return Fail(f->str());
+        auto r = rp::interop::importTimelinesVia(app::InteropTransport(), *vendor, *primary, fileOf("secondary"),
+                                                 fileOf("shadow"), opts);
+        if (auto* f = std::get_if<rp::interop::ServiceError>(&r)) return Fail(f->message);
         auto& imported = std::get<rp::interop::ImportResult>(r);
         rp::Json out{{"ok", true}, {"plan", rp::writePlan(imported.plan)}, {"losses", rp::interop::lossesToJson(imported.losses)}};
         if (replace) {

@@ -37,7 +37,8 @@ struct ImportDialogState {
 // --users for the vendor exports: a user list or map the lead picked.
 struct ExportUsersState {
     std::string name;                        // "" = none
-    std::optional<rp::interop::UserMap> map;
+    std::optional<std::string> text;         // the file, checked by the interop module
+    std::size_t count = 0;                   // the users (or keys) it maps
     std::string error;
 };
 
@@ -54,6 +55,7 @@ struct InteropState {
     ImportDialogState import;
     ExportUsersState users;
     std::vector<rp::interop::Loss> export_losses;   // of the Export window's vendor preview
+    std::string export_error;                       // the interop module could not be loaded
     ExportPreviewLines preview_lines;
 };
 

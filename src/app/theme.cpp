@@ -39,7 +39,9 @@ void BuildFonts(float pixel_ratio) {
         0x21C4, 0x21C4,   // swap arrows
         0x2212, 0x2212,   // minus
         0x2264, 0x2265,   // less/greater than or equal
-        0x25A0, 0x25FF,   // shapes (triangles, discs)
+        0x25A0, 0x25A1,   // squares
+        0x25B2, 0x25BC,   // triangles
+        0x25C6, 0x25CF,   // diamonds, circles, discs
         0x26A0, 0x26A0,   // warning sign
         0x2713, 0x2717,   // check and cross marks
         // Keep in step with the font subset in CMakeLists.txt (pyftsubset --unicodes).

@@ -11,6 +11,7 @@
 #include "actions.hpp"
 #include "core/exports/exports.hpp"
 #include "core/interop/interop.hpp"
+#include "interop_client.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -35,11 +36,17 @@ std::string Generate(App& app) {
     const rp::Plan& plan = app.doc.plan();
     const ExportsViewState& st = app.exports;
     app.interop.export_losses.clear();
+    app.interop.export_error.clear();
     if (st.format >= kFirstVendor) {
-        const auto& users = app.interop.users.map;
-        auto r = rp::interop::exportVendor(plan, kVendorOf[st.format - kFirstVendor], users ? *users : rp::interop::UserMap{});
-        app.interop.export_losses = std::move(r.losses);
-        return r.text;
+        auto r = rp::interop::exportVendorVia(InteropTransport(), plan, kVendorOf[st.format - kFirstVendor],
+                                              app.interop.users.text);
+        if (auto* e = std::get_if<rp::interop::ServiceError>(&r)) {
+            app.interop.export_error = e->message;
+            return "Cannot export: " + e->message;
+        }
+        auto& done = std::get<rp::interop::ExportResult>(r);
+        app.interop.export_losses = std::move(done.losses);
+        return std::move(done.text);
     }
     switch (st.format) {
     case 0: return rp::exportJsonText(plan);
@@ -144,6 +151,9 @@ void DrawExportsWindow(App& app) {
         ImGui::End();
         return;
     }
+    // The vendor formats' code comes on demand (interop_client.hpp): fetched now, so it is
+    // in by the time one is chosen.
+    if (ImGui::IsWindowAppearing()) platform::PrefetchInterop();
     ExportsViewState& st = app.exports;
     const rp::Plan& plan = app.doc.plan();
     for (int i = 0; i < kFormatCount; ++i) {
@@ -168,13 +178,12 @@ void DrawExportsWindow(App& app) {
             ImGui::PushStyleColor(ImGuiCol_Text, GetPalette().error_text);
             ImGui::TextUnformatted(users.error.c_str());
             ImGui::PopStyleColor();
-        } else if (users.map) {
-            const std::size_t n = users.map->users.size() + users.map->by_key.size();
-            ImGui::Text("%s (%zu)", users.name.c_str(), n);
+        } else if (users.text) {
+            ImGui::Text("%s (%zu)", users.name.c_str(), users.count);
         } else {
             TextMuted("none: people are written with their plan ids (Opsgenie: their e-mails)");
         }
-        if (users.map || !users.error.empty()) {
+        if (users.text || !users.error.empty()) {
             ImGui::SameLine();
             if (ImGui::SmallButton("Remove")) {
                 users = ExportUsersState();
@@ -210,6 +219,13 @@ void DrawExportsWindow(App& app) {
         st.preview_revision = app.doc.revision();
         app.interop.preview_lines.dirty = true;
     }
+    const bool failed = !app.interop.export_error.empty();
+    if (failed) {
+        if (ImGui::Button("Try again")) st.preview_format = -1;
+        Tag("export:retry");
+        ImGui::SameLine();
+    }
+    ImGui::BeginDisabled(failed);
     if (ImGui::Button("Download")) {
         std::string name = plan.team_name.empty() ? std::string("rotaplan") : plan.team_name;
         for (char& c : name) c = std::isalnum((unsigned char)c) ? (char)std::tolower((unsigned char)c) : '-';
@@ -225,6 +241,7 @@ void DrawExportsWindow(App& app) {
         ShowNotice(app, "Copied to the clipboard");
     }
     Tag("export:copy");
+    ImGui::EndDisabled();
     ImGui::SameLine();
     TextMuted("%zu bytes", st.preview.size());
     const bool vendor = st.format >= kFirstVendor;

@@ -12,6 +12,7 @@
 #include "imgui_stdlib.h"
 
 #include "core/model/plan_io.hpp"
+#include "interop_client.hpp"
 #include "platform/platform.hpp"
 #include "theme.hpp"
 #include "views.hpp"
@@ -56,13 +57,10 @@ void Refresh(App& app) {
         if (!st.files[r]) return std::nullopt;
         return rp::interop::RoleFile{st.files[r]->name, st.files[r]->text};
     };
-    try {
-        auto r = rp::interop::importTimelines(kVendors[st.vendor].vendor, *roleFile(0), roleFile(1), roleFile(2), options);
-        if (auto* f = std::get_if<rp::interop::ImportFailure>(&r)) st.error = f->str();
-        else st.result = std::move(std::get<rp::interop::ImportResult>(r));
-    } catch (const std::exception& e) {
-        st.error = std::string("Cannot import: ") + e.what();
-    }
+    auto r = rp::interop::importTimelinesVia(InteropTransport(), kVendors[st.vendor].vendor, *roleFile(0), roleFile(1),
+                                             roleFile(2), options);
+    if (auto* e = std::get_if<rp::interop::ServiceError>(&r)) st.error = (e->thrown ? "Cannot import: " : "") + e->message;
+    else st.result = std::move(std::get<rp::interop::ImportResult>(r));
 }
 
 std::string SizeText(std::size_t bytes) {
@@ -90,18 +88,22 @@ void Replace(App& app) {
 void OpenImport(App& app) {
     app.interop.import.show = true;
     app.interop.import.dirty = true;
+    platform::PrefetchInterop();
 }
 
 bool TakeInteropFile(App& app, const std::string& name, const std::string& text, const std::string& purpose) {
     ImportDialogState& st = app.interop.import;
     if (purpose == "export:users") {
         ExportUsersState& users = app.interop.users;
-        auto read = rp::interop::readUserMap(text);
-        users.map.reset();
-        users.error.clear();
+        auto read = rp::interop::checkUsersVia(InteropTransport(), text);
+        users = ExportUsersState();
         users.name = name;
-        if (auto* e = std::get_if<rp::interop::InputError>(&read)) users.error = name + ": " + e->str();
-        else users.map = std::get<rp::interop::UserMap>(read);
+        if (auto* e = std::get_if<rp::interop::ServiceError>(&read)) {
+            users.error = name + ": " + e->message;
+        } else {
+            users.text = text;
+            users.count = std::get<std::size_t>(read);
+        }
         app.exports.preview_format = -1;   // regenerate the preview
         return true;
     }

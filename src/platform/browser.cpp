@@ -290,6 +290,22 @@ EM_JS(void, rp_js_mark, (const char* name), {
     if (typeof performance !== 'undefined' && performance.mark) performance.mark(UTF8ToString(name));
 });
 
+EM_JS(void, rp_js_interop_prefetch, (), { window.rotaplanInterop.prefetch(); });
+// The answer in a malloc'd buffer (length in *out_len), or 0 with the reason in *error_out.
+EM_JS(char*, rp_js_interop_call, (const char* data, int len, int* out_len, char** error_out), {
+    var r = window.rotaplanInterop.call(HEAPU8.subarray(data, data + len));
+    if (!r.bytes) {
+        var n = lengthBytesUTF8(r.error) + 1, e = _malloc(n);
+        stringToUTF8(r.error, e, n);
+        HEAP32[error_out >> 2] = e;
+        return 0;
+    }
+    var p = _malloc(r.bytes.length + 1);
+    HEAPU8.set(r.bytes, p);
+    HEAP32[out_len >> 2] = r.bytes.length;
+    return p;
+});
+
 // ---- C++ side -------------------------------------------------------------------
 
 namespace platform {
@@ -297,6 +313,21 @@ namespace platform {
 void Init() {
     rp_js_init();
     rp_js_store_init();
+}
+
+void PrefetchInterop() { rp_js_interop_prefetch(); }
+std::optional<std::string> InteropCall(const std::string& request, std::string* error) {
+    int len = 0;
+    char* err = nullptr;
+    char* p = rp_js_interop_call(request.data(), static_cast<int>(request.size()), &len, &err);
+    if (!p) {
+        if (error) *error = TakeMallocString(err);
+        else std::free(err);
+        return std::nullopt;
+    }
+    std::string out(p, static_cast<std::size_t>(len));
+    std::free(p);
+    return out;
 }
 
 void OpenFilePicker() { rp_js_open_picker(); }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 
+#include "core/interop/service.hpp"
 #include "platform.hpp"
 
 namespace platform {
@@ -22,6 +23,11 @@ std::string& LastPasted() {
 }
 }  // namespace
 
+void PrefetchInterop() {}
+// In-process: the same answers the page's interop module gives.
+std::optional<std::string> InteropCall(const std::string& request, std::string*) {
+    return rp::interop::serviceCall(request);
+}
 void Init() {}
 void OpenFilePicker() {}
 void OpenFilePickerFor(const std::string&, const std::string&) {}

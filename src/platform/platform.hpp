@@ -70,6 +70,13 @@ const std::string& ClipboardLastPasted();
 // Text pasted since the last call, to be typed into the focused field.
 std::optional<std::string> TakePastedText();
 
+// ---- the vendor formats module (web/rotaplan-interop.js in the browser) ----
+// Starts fetching it in the background (the Import dialog or a vendor export is opened).
+void PrefetchInterop();
+// One framed request to it (core/interop/service.hpp): the answer, or nullopt with
+// *error saying why the module could not be loaded. Loads it first if needed.
+std::optional<std::string> InteropCall(const std::string& request, std::string* error);
+
 // ---- environment ----
 std::string ViewerTimeZone();    // IANA name the browser reports ("" when unknown)
 float DevicePixelRatio();
