@@ -62,10 +62,21 @@ std::string Generate(App& app) {
 }
 
 // The loss report beside a vendor preview: what the document cannot carry exactly.
-void DrawLossReport(const std::vector<rp::interop::Loss>& losses) {
+// When the vendor formats could not be loaded, the reason (wrapped) in its place.
+void DrawLossReport(const std::vector<rp::interop::Loss>& losses, const std::string& error) {
     const Palette& pal = GetPalette();
     ImGui::BeginChild("##losses", ImVec2(0, -FLT_MIN), ImGuiChildFlags_Border);
     Heading("Loss report");
+    if (!error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.error_text);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(("Not exported. " + error).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        Tag("export:error");
+        ImGui::EndChild();
+        return;
+    }
     if (losses.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, pal.ok_text);
         ImGui::PushTextWrapPos(0);
@@ -250,7 +261,7 @@ void DrawExportsWindow(App& app) {
     Tag("export:preview");
     if (vendor) {
         ImGui::SameLine();
-        DrawLossReport(app.interop.export_losses);
+        DrawLossReport(app.interop.export_losses, app.interop.export_error);
     }
     ImGui::End();
 }
