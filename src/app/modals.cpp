@@ -136,7 +136,14 @@ void DrawStatusBar(App& app) {
             ImGui::SameLine();
             ImGui::TextDisabled("|");
             ImGui::SameLine();
-            ImGui::TextUnformatted(app.notice.text.c_str());
+            // The notice gives way to "On call now" (and its Dismiss button): cut with an
+            // ellipsis to the room left, the whole text on hover (a narrow or zoomed page).
+            const ImGuiStyle& style = ImGui::GetStyle();
+            float reserve = ImGui::CalcTextSize(OnCallNowText(app).c_str()).x + ImGui::CalcTextSize("|").x +
+                            style.ItemSpacing.x * 3 + 12.0f;
+            if (app.notice.until == 0) reserve += ImGui::CalcTextSize("Dismiss").x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+            const float room = ImGui::GetWindowWidth() - ImGui::GetCursorPosX() - reserve;
+            TextCut(app.notice.text, std::max(room, ImGui::GetFontSize() * 6));
             Tag("status:notice");
             if (app.notice.until == 0) {
                 ImGui::SameLine();

@@ -73,6 +73,8 @@ void DrawPersonReadiness(App& app, int person_index);
 void DrawPersonNextDuties(App& app, int person_index);
 // modals.cpp: "On call now: …" in the status bar.
 void DrawOnCallNow(App& app);
+// The status bar's "On call now: ..." text, recomputed when the plan or the minute changes.
+const std::string& OnCallNowText(App& app);
 // app.cpp: a file picked for the review; true when it was one.
 bool TakeReviewFile(App& app, const std::string& name, const std::string& text, const std::string& purpose);
 

@@ -506,7 +506,7 @@ void DrawPersonNextDuties(App& app, int person_index) {
 
 // [SECTION] the status bar
 
-void DrawOnCallNow(App& app) {
+const std::string& OnCallNowText(App& app) {
     ChangesState& st = app.chg;
     const rp::Instant now = PageNow(app);
     const std::string key = std::to_string(app.doc.revision()) + "|" + std::to_string(now.time_since_epoch().count() / 60);
@@ -533,7 +533,11 @@ void DrawOnCallNow(App& app) {
                              (secondary.empty() ? std::string("nobody") : secondary) + " (secondary)";
         }
     }
-    ImGui::TextUnformatted(st.oncall_text.c_str());
+    return st.oncall_text;
+}
+
+void DrawOnCallNow(App& app) {
+    ImGui::TextUnformatted(OnCallNowText(app).c_str());
     Tag("status:oncall");
 }
 

@@ -704,6 +704,29 @@ void TextMuted(const char* fmt, ...) {
     va_end(args);
 }
 
+void TextCut(const std::string& text, float max_width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= max_width) {
+        ImGui::TextUnformatted(text.c_str());
+        return;
+    }
+    const float ellipsis = ImGui::CalcTextSize("\u2026").x;
+    // The longest prefix that fits with the ellipsis, cut between UTF-8 characters (a cut
+    // moved back to a character's start only shortens it, so the test stays monotonic).
+    auto start = [&](std::size_t i) {
+        while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+        return i;
+    };
+    std::size_t lo = 0, hi = text.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (ImGui::CalcTextSize(text.data(), text.data() + start(mid)).x + ellipsis <= max_width) lo = mid;
+        else hi = mid - 1;
+    }
+    lo = start(lo);
+    ImGui::TextUnformatted((text.substr(0, lo) + "\u2026").c_str());
+    ImGui::SetItemTooltip("%s", text.c_str());
+}
+
 void Heading(const char* text) {
     ImGui::PushFont(GetFonts().heading);
     ImGui::TextUnformatted(text);

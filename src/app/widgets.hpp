@@ -111,6 +111,9 @@ constexpr const char* kPersonPayload = "RP_PERSON";
 
 void HelpMarker(const char* text);
 void TextMuted(const char* fmt, ...) IM_FMTARGS(1);
+// One line of text no wider than max_width: cut at a character with "…" when it is wider,
+// the whole text in a tooltip on hover.
+void TextCut(const std::string& text, float max_width);
 // A heading line in the heading font.
 void Heading(const char* text);
 

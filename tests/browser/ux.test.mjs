@@ -453,4 +453,25 @@ export default async function ({ url, context, root, shots, runner }) {
       await fresh.close();
     }
   });
+
+  await runner.test('status bar: a notice longer than the room is cut with an ellipsis and leaves "On call now" whole', async () => {
+    const { page } = await openSample(context, url, root);
+    try {
+      // The sample's restore notice ("Restored your plan saved in this browser at ..." with
+      // Dismiss) and the counts, save state and on-call text do not fit 1024 px together.
+      await page.reload();
+      await page.evaluate(() => window.rotaplanReady.then(() => true));
+      for (const width of [1280, 1024]) {
+        await page.setViewportSize({ width, height: 800 });
+        await frames(page, 4);
+        const notice = await rect(page, 'status:notice');
+        const oncall = await rect(page, 'status:oncall');
+        assert(notice.x + notice.w <= oncall.x, `${width} px: the notice (right edge ${notice.x + notice.w}) runs into "On call now" (${oncall.x})`);
+        assert(oncall.x + oncall.w <= width, `${width} px: "On call now" is cut at the window's edge (right edge ${oncall.x + oncall.w})`);
+      }
+      await page.screenshot({ path: path.join(shots, 'status-bar-long-notice.png') });
+    } finally {
+      await page.close();
+    }
+  });
 }
