@@ -34,6 +34,7 @@ void BuildFonts(float pixel_ratio) {
     static const ImWchar kRanges[] = {
         0x0020, 0x00FF,   // Basic Latin, Latin-1
         0x0100, 0x017F,   // Latin Extended-A (names)
+        0x0218, 0x021B,   // S and T with comma below (Romanian names)
         0x2000, 0x206F,   // punctuation: dashes, ellipsis
         0x2190, 0x2193,   // arrows
         0x21C4, 0x21C4,   // swap arrows
