@@ -209,10 +209,7 @@ void appendBasicUtc(std::string& out, Instant t) { appendBasic(out, date::local_
 // the writers made a few dozen of them per shift: profiled, string appends were about a
 // third of the ICS export there, against a few percent natively.
 
-inline char* put(char* p, const char* s, std::size_t n) {
-    std::memcpy(p, s, n);
-    return p + n;
-}
+inline char* put(char* p, const char* s, std::size_t n) { return fixed::copy(p, s, n); }
 inline char* put(char* p, std::string_view s) { return put(p, s.data(), s.size()); }
 
 std::string_view roleText(Role r) {

@@ -5,6 +5,7 @@
 // patterns are all the core needs. Internal to the core.
 #pragma once
 
+#include <cstring>
 #include <string>
 
 #include <date/date.h>
@@ -36,6 +37,24 @@ inline char* put(char* p, long long v, int width) {
     while (n < width) tmp[n++] = '0';
     while (n > 0) *p++ = tmp[--n];
     return p;
+}
+
+// Copies n bytes to p and returns p + n. Short copies (names, ids, times) are done with
+// fixed-size moves the compiler inlines: in the wasm build a memcpy of unknown length is
+// a call into the C library's byte loop, a good part of the writers' time there.
+inline char* copy(char* p, const char* s, std::size_t n) {
+    if (n >= 8 && n <= 16) {
+        std::memcpy(p, s, 8);
+        std::memcpy(p + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        std::memcpy(p, s, 4);
+        std::memcpy(p + n - 4, s + n - 4, 4);
+    } else if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i) p[i] = s[i];
+    } else {
+        std::memcpy(p, s, n);
+    }
+    return p + n;
 }
 
 // Two digits of v < 100 (what put(p, v, 2) writes for it), without the general loop:

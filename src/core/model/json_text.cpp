@@ -1,6 +1,8 @@
 // JSON text in nlohmann's dump(2) layout, without its serializer (see json_text.hpp).
 #include "core/model/json_text.hpp"
 
+#include "core/model/digits.hpp"
+
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -83,8 +85,7 @@ char* putString(char* p, std::string_view s) {
             i += n;
             continue;
         }
-        std::memcpy(p, s.data() + run, i - run);
-        p += i - run;
+        p = fixed::copy(p, s.data() + run, i - run);
         *p++ = '\\';
         switch (c) {
             case '"': *p++ = '"'; break;
@@ -103,8 +104,7 @@ char* putString(char* p, std::string_view s) {
         }
         run = ++i;
     }
-    std::memcpy(p, s.data() + run, s.size() - run);
-    p += s.size() - run;
+    p = fixed::copy(p, s.data() + run, s.size() - run);
     *p++ = '"';
     return p;
 }

@@ -13,8 +13,25 @@ namespace rp {
 std::vector<WeekSpan> weekSpans(const Plan& plan) {
     std::vector<WeekSpan> spans;
     spans.reserve(plan.weeks.size());
-    for (const Week& w : plan.weeks)
-        spans.push_back({handoffInstant(plan, w.start), handoffInstant(plan, w.start + date::days{7})});
+    // handoffInstant(plan, day), with the zone looked up once and a week's end reused as
+    // the next week's start (consecutive weeks share the handoff between them).
+    const date::time_zone* zone = findZone(plan.team_timezone);
+    const int minute = plan.policy.handoff_minute;
+    Date last_day{};
+    Instant last{};
+    bool have_last = false;
+    auto handoff = [&](Date day) {
+        if (!(have_last && day == last_day)) {
+            last_day = day;
+            last = localToInstant(zone, day, minute);
+            have_last = true;
+        }
+        return last;
+    };
+    for (const Week& w : plan.weeks) {
+        const Instant start = handoff(w.start);
+        spans.push_back({start, handoff(w.start + date::days{7})});
+    }
     return spans;
 }
 
