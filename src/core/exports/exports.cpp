@@ -431,28 +431,7 @@ class TimeTexts {
 
 // ---------------------------------------------------------------- CSV / Markdown helpers
 
-// Inline Markdown text for a table cell or list item: markup characters escaped, line
-// breaks turned into spaces, so a value can neither split a cell nor start a block.
-std::string mdText(std::string_view raw) {
-    const std::string clean = withoutSpoofing(raw);
-    const std::string_view s = clean;
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '\\': case '|': case '*': case '_': case '`': case '[': case ']':
-            case '<': case '>':
-                out += '\\';
-                out += c;
-                break;
-            case '\r': break;
-            case '\n': out += ' '; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;
-                out += c;
-        }
-    }
-    return out;
-}
+std::string mdText(std::string_view raw) { return markdownText(raw, false); }
 
 std::string localMinutes(const date::time_zone* zone, Instant t) {
     const auto local = zone->to_local(t);
@@ -499,6 +478,31 @@ std::string withoutSpoofing(std::string_view s) {
         run = i;
     }
     out.append(s.data() + run, s.size() - run);
+    return out;
+}
+
+std::string markdownText(std::string_view raw, bool escape_hash) {
+    const std::string clean = withoutSpoofing(raw);
+    std::string out;
+    out.reserve(clean.size());
+    for (char c : clean) {
+        switch (c) {
+            case '\\': case '|': case '*': case '_': case '`': case '[': case ']':
+            case '<': case '>':
+                out += '\\';
+                out += c;
+                break;
+            case '#':
+                if (escape_hash) out += '\\';
+                out += c;
+                break;
+            case '\r': break;
+            case '\n': out += ' '; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;
+                out += c;
+        }
+    }
     return out;
 }
 
