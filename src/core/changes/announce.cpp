@@ -12,6 +12,7 @@
 #include "core/changes/lookup.hpp"
 #include "core/changes/publish.hpp"
 #include "core/changes/text.hpp"
+#include "core/exports/exports.hpp"
 #include "core/model/shifts.hpp"
 #include "core/model/time.hpp"
 
@@ -27,7 +28,9 @@ const char* kArrow = "\xE2\x86\x92";   // →
 const char* kDash = "\xE2\x80\x94";    // —
 
 // Slack mrkdwn: &, < and > are control characters; line breaks would end a bullet.
-std::string slackText(const std::string& s) {
+// Spoofing characters are defused first (exports.hpp withoutSpoofing).
+std::string slackText(const std::string& raw) {
+    const std::string s = withoutSpoofing(raw);
     std::string out;
     for (char c : s) {
         switch (c) {
@@ -44,8 +47,10 @@ std::string slackText(const std::string& s) {
     return out;
 }
 
-// Inside a code block: no backticks (they would end it), no line breaks.
-std::string codeText(const std::string& s) {
+// Inside a code block: no backticks (they would end it), no line breaks, no spoofing
+// characters.
+std::string codeText(const std::string& raw) {
+    const std::string s = withoutSpoofing(raw);
     std::string out;
     for (char c : s) {
         if (c == '`') out += '\'';
@@ -55,24 +60,9 @@ std::string codeText(const std::string& s) {
     return out;
 }
 
-// Markdown inline text: markup characters escaped, line breaks become spaces.
-std::string mdText(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '<': case '>': case '#':
-                out += '\\';
-                out += c;
-                break;
-            case '\r': break;
-            case '\n': out += ' '; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;
-                out += c;
-        }
-    }
-    return out;
-}
+// Markdown inline text (exports.hpp markdownText): spoofing characters defused, markup
+// characters escaped ('#' too: a name must not start a heading), line breaks as spaces.
+std::string mdText(const std::string& s) { return markdownText(s, true); }
 
 // Width in characters (UTF-8 code points).
 std::size_t width(const std::string& s) {

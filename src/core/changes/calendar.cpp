@@ -7,11 +7,13 @@
 #include "core/changes/calendar.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
 #include "core/changes/diff.hpp"
 #include "core/changes/text.hpp"
+#include "core/model/digits.hpp"
 #include "core/model/time.hpp"
 
 namespace rp {
@@ -44,12 +46,23 @@ std::vector<std::string> calendarPieceKeys(const Plan& plan, const std::vector<S
         const std::size_t i = idx[k];
         const bool same = k > 0 && weekOf(idx[k - 1]) == weekOf(i) && shifts[idx[k - 1]].role == shifts[i].role;
         number = same ? number + 1 : 1;
-        keys[i] = formatDate(weekOf(i)) + "/" + roleName(shifts[i].role) + "/" + std::to_string(number);
+        // "<week start>/<role>/<n>" written into one buffer: one allocation per key.
+        char buf[64];
+        char* p = fixed::putDate(buf, date::year_month_day{weekOf(i)});
+        *p++ = '/';
+        for (const char* r = roleName(shifts[i].role); *r; ++r) *p++ = *r;
+        *p++ = '/';
+        p = fixed::put(p, number, 1);
+        keys[i].assign(buf, static_cast<std::size_t>(p - buf));
     }
     return keys;
 }
 
-std::string calendarUid(const Plan& plan, const std::string& key) {
+namespace {
+
+// The team part of a UID: the team name's letters and digits in lower case, other runs
+// as one '-', cut at 40 characters; "team" when nothing is left.
+std::string uidSlug(const Plan& plan) {
     std::string slug;
     for (char c : plan.team_name) {
         const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -60,11 +73,23 @@ std::string calendarUid(const Plan& plan, const std::string& key) {
     }
     while (!slug.empty() && slug.back() == '-') slug.pop_back();
     if (slug.empty()) slug = "team";
-    std::string uid;
-    uid.reserve(key.size() + slug.size() + 12);
-    for (char c : key) uid += c == '/' ? '-' : c;
-    return uid + "." + slug + "@rotaplan";
+    return slug;
 }
+
+// "<key with '/' as '-'>.<slug>@rotaplan", built in place.
+std::string uidOf(const std::string& key, const std::string& slug) {
+    std::string uid(key.size() + 1 + slug.size() + 9, '.');
+    char* p = &uid[0];
+    for (char c : key) *p++ = c == '/' ? '-' : c;
+    ++p;  // the '.'
+    std::memcpy(p, slug.data(), slug.size());
+    std::memcpy(p + slug.size(), "@rotaplan", 9);
+    return uid;
+}
+
+}  // namespace
+
+std::string calendarUid(const Plan& plan, const std::string& key) { return uidOf(key, uidSlug(plan)); }
 
 // [SECTION] the stored state (published.ics)
 
@@ -167,9 +192,9 @@ struct Compared {
 Compared compare(const Plan& plan, const std::vector<Shift>& shifts) {
     Compared c;
     c.keys = calendarPieceKeys(plan, shifts);
+    if (!plan.published) return c;  // `now` is only asked about published pieces
     for (std::size_t i = 0; i < shifts.size(); ++i)
         if (!c.keys[i].empty()) c.now.emplace(c.keys[i], i);
-    if (!plan.published) return c;
     const Plan snap = snapshotPlan(plan);
     const auto snap_shifts = resolveShifts(snap);
     const auto snap_keys = calendarPieceKeys(snap, snap_shifts);
@@ -190,9 +215,10 @@ CalendarState calendarState(const Plan& plan, const std::vector<Shift>& shifts,
     CalendarState out;
     const Compared c = compare(plan, shifts);
     out.pieces.resize(shifts.size());
+    const std::string slug = uidSlug(plan);
     for (std::size_t i = 0; i < shifts.size(); ++i) {
         if (c.keys[i].empty()) continue;
-        out.pieces[i].uid = calendarUid(plan, c.keys[i]);
+        out.pieces[i].uid = uidOf(c.keys[i], slug);
         out.pieces[i].sequence = plan.published ? c.sequenceOf(c.keys[i], shifts[i]) : 0;
     }
     if (!plan.published) return out;

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <cstdio>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,19 +42,24 @@ int roleOrder(Role r) {
 
 // The exported shifts: resolved pieces that belong to a week, sorted by start, then
 // role (primary, secondary, shadow); ties keep resolveShifts' order (by week).
-std::vector<Shift> exportedShifts(const Plan& plan) {
-    std::vector<Shift> shifts;
-    for (auto& s : resolveShifts(plan)) {
-        if (s.week < 0 || s.week >= static_cast<int>(plan.weeks.size())) continue;
-        if (!(s.start < s.end)) continue;
-        shifts.push_back(std::move(s));
-    }
-    std::stable_sort(shifts.begin(), shifts.end(), [](const Shift& a, const Shift& b) {
+std::vector<Shift> exportedShifts(const Plan& plan, const std::vector<WeekSpan>& spans) {
+    std::vector<Shift> shifts = resolveShifts(plan, spans);
+    shifts.erase(std::remove_if(shifts.begin(), shifts.end(),
+                                [&](const Shift& s) {
+                                    return s.week < 0 || s.week >= static_cast<int>(plan.weeks.size()) ||
+                                           !(s.start < s.end);
+                                }),
+                 shifts.end());
+    const auto before = [](const Shift& a, const Shift& b) {
         if (a.start != b.start) return a.start < b.start;
         return roleOrder(a.role) < roleOrder(b.role);
-    });
+    };
+    // resolveShifts already sorts by start, then role: the stable sort is then a no-op,
+    // and skipping it saves moving every shift through a merge buffer.
+    if (!std::is_sorted(shifts.begin(), shifts.end(), before)) std::stable_sort(shifts.begin(), shifts.end(), before);
     return shifts;
 }
+std::vector<Shift> exportedShifts(const Plan& plan) { return exportedShifts(plan, weekSpans(plan)); }
 
 std::string weekText(const Plan& plan, const Shift& s) {
     return formatDate(plan.weeks[static_cast<std::size_t>(s.week)].start);
@@ -194,6 +201,91 @@ void appendBasic(std::string& out, date::local_seconds t, bool utc) {
 }
 void appendBasicUtc(std::string& out, Instant t) { appendBasic(out, date::local_seconds{t.time_since_epoch()}, true); }
 
+// ---------------------------------------------------------------- raw-buffer writing
+//
+// The per-shift loops of the ICS and JSON writers fill a char buffer through a pointer and
+// hand it to the output string once per shift. In the wasm build every std::string append
+// is an out-of-line call with its own capacity check (and the SSO checks of libc++), and
+// the writers made a few dozen of them per shift: profiled, string appends were about a
+// third of the ICS export there, against a few percent natively.
+
+inline char* put(char* p, const char* s, std::size_t n) { return fixed::copy(p, s, n); }
+inline char* put(char* p, std::string_view s) { return put(p, s.data(), s.size()); }
+
+std::string_view roleText(Role r) {
+    using namespace std::string_view_literals;
+    switch (r) {
+        case Role::Primary: return "primary"sv;
+        case Role::Secondary: return "secondary"sv;
+        case Role::Shadow: return "shadow"sv;
+    }
+    return "?"sv;
+}
+
+// appendIcsText into a buffer with room for 2 * s.size() bytes.
+char* putIcsText(char* p, std::string_view s) {
+    std::size_t run = 0;  // start of the pending run of characters copied as they are
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == 0xC2 || c == 0xD8 || c == 0xE2) {  // spoofing characters (withoutSpoofing)
+            bool brk = false;
+            if (const std::size_t n = spoofingAt(s, i, &brk)) {
+                p = put(p, s.data() + run, i - run);
+                if (brk) *p++ = ' ';
+                i += n - 1;
+                run = i + 1;
+            }
+            continue;
+        }
+        const bool plain = ch != '\\' && ch != ';' && ch != ',' && ((c >= 0x20 && c != 0x7f) || ch == '\t');
+        if (plain) continue;
+        p = put(p, s.data() + run, i - run);
+        run = i + 1;
+        switch (ch) {
+            case '\\': *p++ = '\\'; *p++ = '\\'; break;
+            case ';': *p++ = '\\'; *p++ = ';'; break;
+            case ',': *p++ = '\\'; *p++ = ','; break;
+            case '\n': *p++ = '\\'; *p++ = 'n'; break;
+            default: break;  // CR and other control characters are dropped
+        }
+    }
+    return put(p, s.data() + run, s.size() - run);
+}
+
+// Ends the content line that starts at `line` and runs to `p`: CRLF, folded as icsLine
+// folds when it is longer than 75 octets (the buffer has room for the folds: 3 bytes
+// per 74 octets). `scratch` holds a copy of a long line while it is folded back.
+char* endIcsLine(char* line, char* p, std::string& scratch) {
+    const std::size_t len = static_cast<std::size_t>(p - line);
+    if (len <= 75) {
+        *p++ = '\r';
+        *p++ = '\n';
+        return p;
+    }
+    scratch.assign(line, len);
+    const char* src = scratch.data();
+    p = line;
+    std::size_t pos = 0;
+    bool first = true;
+    do {
+        const std::size_t limit = first ? 75 : 74;
+        std::size_t n = std::min(limit, len - pos);
+        if (pos + n < len) {
+            while (n > 0 && (static_cast<unsigned char>(src[pos + n]) & 0xC0) == 0x80) --n;
+            if (n == 0) n = std::min(limit, len - pos);  // not UTF-8: cut anyway
+        }
+        if (!first) *p++ = ' ';
+        std::memcpy(p, src + pos, n);
+        p += n;
+        *p++ = '\r';
+        *p++ = '\n';
+        pos += n;
+        first = false;
+    } while (pos < len);
+    return p;
+}
+
 std::string localBasic(date::local_seconds t) {
     std::string out;
     appendBasic(out, t, false);
@@ -269,30 +361,77 @@ Json peopleJson(const Plan& plan) {
     return people;
 }
 
+// Text written through a pointer into a 16 KiB buffer that is never zero-filled
+// (std::string::resize would be) and appended to the output string whenever it fills:
+// in the wasm build one large append is a single memory move, where an append per item
+// copies a few hundred bytes at a time through the C library's memcpy. (A buffer for the
+// whole text would be fresh pages from the system natively, faulted in on every call.)
+class ChunkedText {
+  public:
+    explicit ChunkedText(std::string& out) : out_(out), data_(new char[kChunk]), cap_(kChunk) {}
+    ~ChunkedText() { flush(); }
+    ChunkedText(const ChunkedText&) = delete;
+    ChunkedText& operator=(const ChunkedText&) = delete;
+    // Room for n more bytes, written from the pointer returned; done() ends them.
+    char* room(std::size_t n) {
+        if (cap_ - size_ < n) {
+            flush();
+            if (n > cap_) {
+                data_.reset(new char[n]);
+                cap_ = n;
+            }
+        }
+        return data_.get() + size_;
+    }
+    // The text now ends at p (inside the last room()).
+    void done(const char* p) { size_ = static_cast<std::size_t>(p - data_.get()); }
+    void flush() {
+        out_.append(data_.get(), size_);
+        size_ = 0;
+    }
+
+  private:
+    static constexpr std::size_t kChunk = 16384;
+    std::string& out_;
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0, cap_ = 0;
+};
+
+// The text of the last few instants written: a shift's end is the next one's start and
+// the weeks' bounds repeat across roles, so most times are written several times over.
+template <std::size_t N>
+class TimeTexts {
+  public:
+    // The text cached for t, else nullptr.
+    const std::string_view* find(Instant t) const {
+        for (const Entry& e : entries_)
+            if (e.used && e.t == t) return &e.view;
+        return nullptr;
+    }
+    std::string_view add(Instant t, const char* text, std::size_t n) {
+        Entry& e = entries_[next_];
+        next_ = (next_ + 1) % 4;
+        e.used = true;
+        e.t = t;
+        std::memcpy(e.text, text, n);
+        e.view = std::string_view(e.text, n);
+        return e.view;
+    }
+
+  private:
+    struct Entry {
+        bool used = false;
+        Instant t;
+        char text[N];
+        std::string_view view;
+    };
+    Entry entries_[4];
+    std::size_t next_ = 0;
+};
+
 // ---------------------------------------------------------------- CSV / Markdown helpers
 
-// Inline Markdown text for a table cell or list item: markup characters escaped, line
-// breaks turned into spaces, so a value can neither split a cell nor start a block.
-std::string mdText(std::string_view raw) {
-    const std::string clean = withoutSpoofing(raw);
-    const std::string_view s = clean;
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '\\': case '|': case '*': case '_': case '`': case '[': case ']':
-            case '<': case '>':
-                out += '\\';
-                out += c;
-                break;
-            case '\r': break;
-            case '\n': out += ' '; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;
-                out += c;
-        }
-    }
-    return out;
-}
+std::string mdText(std::string_view raw) { return markdownText(raw, false); }
 
 std::string localMinutes(const date::time_zone* zone, Instant t) {
     const auto local = zone->to_local(t);
@@ -339,6 +478,31 @@ std::string withoutSpoofing(std::string_view s) {
         run = i;
     }
     out.append(s.data() + run, s.size() - run);
+    return out;
+}
+
+std::string markdownText(std::string_view raw, bool escape_hash) {
+    const std::string clean = withoutSpoofing(raw);
+    std::string out;
+    out.reserve(clean.size());
+    for (char c : clean) {
+        switch (c) {
+            case '\\': case '|': case '*': case '_': case '`': case '[': case ']':
+            case '<': case '>':
+                out += '\\';
+                out += c;
+                break;
+            case '#':
+                if (escape_hash) out += '\\';
+                out += c;
+                break;
+            case '\r': break;
+            case '\n': out += ' '; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t') break;
+                out += c;
+        }
+    }
     return out;
 }
 
@@ -412,84 +576,101 @@ namespace {
 bool writeScheduleJson(const Plan& plan, std::string& out) {
     using namespace jsontext;
     const auto* zone = teamZone(plan);
-    const std::vector<Shift> shifts = exportedShifts(plan);
+    const auto spans = weekSpans(plan);
+    const std::vector<Shift> shifts = exportedShifts(plan, spans);
     out.reserve(256 + 200 * plan.people.size() + 190 * shifts.size() + 170 * plan.weeks.size());
     out += "{\n  \"rotaplan_export\": 1,\n  \"team\": ";
     if (!appendValue(out, Json{{"name", plan.team_name}, {"timezone", plan.team_timezone}}, 1)) return false;
-    out += ",\n  \"people\": ";
-    {
-        if (!appendValue(out, peopleJson(plan), 1)) return false;
+    // Each list item is written into `buf` (raw-buffer writing above) and appended once:
+    // {"key": "text", ...} at depth 2, every value a string; dates, roles, times and
+    // sources are ASCII that JSON keeps as it is, other text goes through the escaper.
+    using namespace std::string_view_literals;
+    ChunkedText raw(out);
+    auto room = [&](std::size_t n) { return raw.room(n); };
+    auto flush = [&](const char* p) { raw.done(p); };
+    // People, contacts, shifts and escalation: written through `raw`.
+    auto add = [&](std::string_view text) { raw.done(put(raw.room(text.size()), text)); };
+    add(",\n  \"people\": ");
+    if (plan.people.empty()) {
+        add("[]");
+    } else {
+        // peopleJson(plan) as appendValue lays it out.
+        add("[");
+        bool first = true;
+        for (const Person& person : plan.people) {
+            const std::string& tz = person.timezone ? *person.timezone : plan.team_timezone;
+            char* p = room(256 + 6 * (person.id.size() + person.name.size() + tz.size() +
+                                      (person.email ? person.email->size() : 0) + (person.phone ? person.phone->size() : 0)));
+            p = jsontext::putString(put(p, first ? "\n    {\n      \"id\": "sv : ",\n    {\n      \"id\": "sv), person.id);
+            if (p) p = jsontext::putString(put(p, ",\n      \"name\": "sv), person.name);
+            if (p && person.email) p = jsontext::putString(put(p, ",\n      \"email\": "sv), *person.email);
+            if (p && person.phone) p = jsontext::putString(put(p, ",\n      \"phone\": "sv), *person.phone);
+            if (p) p = jsontext::putString(put(p, ",\n      \"timezone\": "sv), tz);
+            if (!p) return false;
+            flush(put(p, "\n    }"sv));
+            first = false;
+        }
+        add("\n  ]");
     }
-    out += ",\n  \"contacts\": ";
+    add(",\n  \"contacts\": ");
     {
         Json contacts = Json::object();
         if (plan.contacts.engineering_lead) contacts["engineering_lead"] = *plan.contacts.engineering_lead;
         if (plan.contacts.cto) contacts["cto"] = *plan.contacts.cto;
         if (plan.contacts.ceo) contacts["ceo"] = *plan.contacts.ceo;
         if (plan.contacts.security) contacts["security"] = *plan.contacts.security;
-        if (!appendValue(out, contacts, 1)) return false;
+        std::string text;
+        if (!appendValue(text, contacts, 1)) return false;
+        add(text);
     }
-    // RFC 3339 text in a caller's buffer (no allocation per time).
-    char a[kRfc3339Max], b[kRfc3339Max];
-    auto rfc3339 = [](char* buf, const date::time_zone* z, Instant t) {
-        return std::string_view(buf, formatRfc3339To(buf, z, t));
+    auto putDay = [](char* p, Date d) { return fixed::putDate(p, date::year_month_day{d}); };
+    TimeTexts<kRfc3339Max> times;
+    auto putTime = [&](char* p, Instant t) {
+        if (const std::string_view* text = times.find(t)) return put(p, *text);
+        const std::size_t n = formatRfc3339To(p, zone, t);
+        times.add(t, p, n);
+        return p + n;
     };
-    auto dateText = [](char* buf, Date d) {
-        return std::string_view(buf, static_cast<std::size_t>(fixed::putDate(buf, date::year_month_day{d}) - buf));
-    };
-    // One list item: {"key": "text", ...} at depth 2, every value a string.
-    auto item = [&](std::initializer_list<std::pair<const char*, std::string_view>> members, bool first) {
-        out += first ? "\n    {" : ",\n    {";
-        bool first_member = true;
-        for (const auto& [key, value] : members) {
-            out += first_member ? "\n      \"" : ",\n      \"";
-            first_member = false;
-            out += key;
-            out += "\": ";
-            if (!appendString(out, value)) return false;
-        }
-        out += "\n    }";
-        return true;
-    };
-    out += ",\n  \"shifts\": ";
+    add(",\n  \"shifts\": ");
     if (shifts.empty()) {
-        out += "[]";
+        add("[]");
     } else {
-        out += '[';
+        add("[");
         bool first = true;
         for (const auto& s : shifts) {
-            char day[16];
-            if (!item({{"week", dateText(day, plan.weeks[static_cast<std::size_t>(s.week)].start)},
-                       {"role", roleName(s.role)},
-                       {"person", s.person},
-                       {"start", rfc3339(a, zone, s.start)},
-                       {"end", rfc3339(b, zone, s.end)},
-                       {"source", sourceName(s)}},
-                      first))
-                return false;
+            char* p = room(512 + 6 * s.person.size());
+            p = put(p, first ? "\n    {\n      \"week\": \""sv : ",\n    {\n      \"week\": \""sv);
+            p = putDay(p, plan.weeks[static_cast<std::size_t>(s.week)].start);
+            p = put(put(p, "\",\n      \"role\": \""sv), roleText(s.role));
+            p = jsontext::putString(put(p, "\",\n      \"person\": "sv), s.person);
+            if (!p) return false;
+            p = putTime(put(p, ",\n      \"start\": \""sv), s.start);
+            p = putTime(put(p, "\",\n      \"end\": \""sv), s.end);
+            p = put(put(p, "\",\n      \"source\": \""sv), std::string_view(sourceName(s)));
+            flush(put(p, "\"\n    }"sv));
             first = false;
         }
-        out += "\n  ]";
+        add("\n  ]");
     }
-    out += ",\n  \"escalation\": ";
+    add(",\n  \"escalation\": ");
     {
-        const auto spans = weekSpans(plan);
         bool first = true;
         for (std::size_t i : weeksByStart(plan)) {
             const auto who = escalationOf(plan, plan.weeks[i]);
             if (!who || i >= spans.size()) continue;
-            if (first) out += '[';
-            char day[16];
-            if (!item({{"week", dateText(day, plan.weeks[i].start)},
-                       {"person", *who},
-                       {"start", rfc3339(a, zone, spans[i].start)},
-                       {"end", rfc3339(b, zone, spans[i].end)}},
-                      first))
-                return false;
+            char* p = room(512 + 6 * who->size());
+            p = put(p, first ? "[\n    {\n      \"week\": \""sv : ",\n    {\n      \"week\": \""sv);
+            p = putDay(p, plan.weeks[i].start);
+            p = jsontext::putString(put(p, "\",\n      \"person\": "sv), *who);
+            if (!p) return false;
+            p = putTime(put(p, ",\n      \"start\": \""sv), spans[i].start);
+            p = putTime(put(p, "\",\n      \"end\": \""sv), spans[i].end);
+            flush(put(p, "\"\n    }"sv));
             first = false;
         }
-        out += first ? "[]" : "\n  ]";
+        add(first ? "[]" : "\n  ]");
     }
+    raw.flush();
     out += ",\n  \"policy\": ";
     if (!appendValue(out, policyToJson(plan), 1)) return false;
     out += "\n}\n";
@@ -520,14 +701,14 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
     const CalendarState calendar = calendarState(plan, all, options.person);
     struct Event {
         const Shift* shift;
-        std::string uid, week;   // the week's start date
-        int sequence;
+        const CalendarPiece* piece;
     };
     std::vector<Event> events;
+    events.reserve(all.size());
     for (std::size_t i = 0; i < all.size(); ++i) {
         const Shift& s = all[i];
         if (options.person && s.person != *options.person) continue;
-        events.push_back({&s, calendar.pieces[i].uid, weekText(plan, s), calendar.pieces[i].sequence});
+        events.push_back({&s, &calendar.pieces[i]});
     }
 
     const Instant stamp = options.stamp
@@ -544,7 +725,7 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
     const std::string dtstamp = "DTSTAMP:" + formatIcsUtc(stamp);
 
     std::string out;
-    out.reserve(512 + events.size() * 420);
+    out.reserve(2048 + events.size() * 420);
     icsLine(out, "BEGIN:VCALENDAR");
     icsLine(out, "VERSION:2.0");
     icsLine(out, "PRODID:-//Rotaplan//Rotaplan 0.1//EN");
@@ -566,9 +747,11 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         icsTimezone(out, zone, tzid, from, to);
     }
 
-    // One buffer for the line being built, one for plain text before escaping: the loop
-    // below allocates nothing once they have grown.
-    std::string line, text;
+    // One buffer for the line being built, one for plain text before escaping: the
+    // cancelled events below use them; the events themselves are written into
+    // `events_text` (raw-buffer writing above).
+    std::string line, text, scratch;
+    ChunkedText events_text(out);
     line.reserve(256);
     text.reserve(256);
     using namespace std::string_view_literals;  // literals below: lengths known, no strlen
@@ -588,32 +771,78 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         appendBasicUtc(line.append(":"sv), t);
         icsLine(out, line);
     };
+    // The value of a time property: ";TZID=...:20261130T090000" or ":20261130T140000Z".
+    auto putTimeValue = [&](char* p, Instant t) {
+        if (!utc) {
+            const LocalReading reading = localReading(zone, t);
+            if (reading.unique) {
+                p = put(put(p, ";TZID="sv), tzid);
+                *p++ = ':';
+                return fixed::putBasic(p, reading.local, false);
+            }
+        }
+        *p++ = ':';
+        return fixed::putBasic(p, date::local_seconds{t.time_since_epoch()}, true);
+    };
+    TimeTexts<128> times;  // values of the last few instants (tzid: a zone name, a few dozen bytes)
+    auto putTimeProp = [&](char* p, std::string_view name, Instant t) {
+        char* const start = p;
+        p = put(p, name);
+        if (tzid.size() > 100) {
+            p = putTimeValue(p, t);
+        } else if (const std::string_view* text = times.find(t)) {
+            p = put(p, *text);
+        } else {
+            char* const value = p;
+            p = putTimeValue(p, t);
+            times.add(t, value, static_cast<std::size_t>(p - value));
+        }
+        return endIcsLine(start, p, scratch);
+    };
 
     for (const Event& e : events) {
         const Shift* s = e.shift;
-        const std::string& uid = e.uid;
-        const std::string& week = e.week;
-        const std::string_view role = roleName(s->role);
+        const std::string& uid = e.piece->uid;
+        const std::string_view role = roleText(s->role);
         const std::string_view name = nameOf(s->person);
-        icsLine(out, "BEGIN:VEVENT"sv);
-        icsLine(out, line.assign("UID:"sv).append(uid));
-        icsLine(out, line.assign("SEQUENCE:"sv).append(std::to_string(e.sequence)));
-        icsLine(out, dtstamp);
-        timeProp("DTSTART", s->start);
-        timeProp("DTEND", s->end);
-        text.assign(plan.team_name).append(" on-call: "sv).append(role).append(" ("sv).append(name).append(")"sv);
-        appendIcsText(line.assign("SUMMARY:"sv), text);
-        icsLine(out, line);
-        text.assign("Role: "sv).append(role).append("\nWeek of "sv).append(week).append("\nPerson: "sv);
-        text.append(name).append(" ("sv).append(s->person).append(")\nSource: "sv).append(sourceName(*s));
+        const std::string* reason = nullptr;
         if (s->from_override && s->override_index >= 0 &&
             s->override_index < static_cast<int>(plan.overrides.size()) &&
             plan.overrides[static_cast<std::size_t>(s->override_index)].reason)
-            text.append("\nReason: "sv).append(*plan.overrides[static_cast<std::size_t>(s->override_index)].reason);
-        appendIcsText(line.assign("DESCRIPTION:"sv), text);
-        icsLine(out, line);
-        icsLine(out, "END:VEVENT"sv);
+            reason = &*plan.overrides[static_cast<std::size_t>(s->override_index)].reason;
+        // Room for the event: text escapes to at most twice its length, folding adds
+        // 3 bytes per 74, the fixed text is under 400 bytes.
+        const std::size_t raw = uid.size() + 2 * tzid.size() + plan.team_name.size() + 2 * name.size() +
+                                s->person.size() + (reason ? reason->size() : 0) + dtstamp.size();
+        char* p = events_text.room(512 + 4 * raw);
+        p = put(p, "BEGIN:VEVENT\r\nUID:"sv);
+        char* at = p - 4;
+        p = endIcsLine(at, put(p, uid), scratch);
+        at = p;
+        p = endIcsLine(at, fixed::put(put(p, "SEQUENCE:"sv), e.piece->sequence, 1), scratch);
+        at = p;
+        p = endIcsLine(at, put(p, dtstamp), scratch);
+        p = putTimeProp(p, "DTSTART"sv, s->start);
+        p = putTimeProp(p, "DTEND"sv, s->end);
+        // Text joined from pieces escaped one by one: the text between them is ASCII, so
+        // no escape or spoofing character spans two pieces.
+        at = p;
+        p = putIcsText(put(p, "SUMMARY:"sv), plan.team_name);
+        p = put(put(put(p, " on-call: "sv), role), " ("sv);
+        p = putIcsText(p, name);
+        *p++ = ')';
+        p = endIcsLine(at, p, scratch);
+        at = p;
+        p = put(put(put(p, "DESCRIPTION:Role: "sv), role), "\\nWeek of "sv);
+        p = fixed::putDate(p, date::year_month_day{plan.weeks[static_cast<std::size_t>(s->week)].start});
+        p = putIcsText(put(p, "\\nPerson: "sv), name);
+        p = putIcsText(put(p, " ("sv), s->person);
+        p = put(put(p, ")\\nSource: "sv), std::string_view(sourceName(*s)));
+        if (reason) p = putIcsText(put(p, "\\nReason: "sv), *reason);
+        p = endIcsLine(at, p, scratch);
+        events_text.done(put(p, "END:VEVENT\r\n"sv));
     }
+    events_text.flush();
     // Pieces that left this calendar since the last publish: the same UID, a higher
     // SEQUENCE and STATUS:CANCELLED, so a re-import removes the stale event.
     for (const CalendarCancel& c : calendar.cancelled) {

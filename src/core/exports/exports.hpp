@@ -32,5 +32,11 @@ std::string withoutSpoofing(std::string_view s);
 // *line_break tells whether it is one of the line separators.
 std::size_t spoofingAt(std::string_view s, std::size_t i, bool* line_break);
 std::string exportMarkdown(const Plan& plan);
+// Inline Markdown text (a table cell, a list item, a heading): spoofing characters
+// defused as withoutSpoofing() does, the markup characters \ | * _ ` [ ] < > escaped
+// with a backslash ('#' too when escape_hash), CR and other control characters except
+// TAB dropped, line breaks turned into spaces, so a value can neither split a cell nor
+// start a block. Shared by the Markdown export and the Markdown announcement.
+std::string markdownText(std::string_view raw, bool escape_hash = false);
 
 }  // namespace rp

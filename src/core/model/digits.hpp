@@ -5,6 +5,7 @@
 // patterns are all the core needs. Internal to the core.
 #pragma once
 
+#include <cstring>
 #include <string>
 
 #include <date/date.h>
@@ -38,17 +39,60 @@ inline char* put(char* p, long long v, int width) {
     return p;
 }
 
+// Copies n bytes to p and returns p + n. Short copies (names, ids, times) are done with
+// fixed-size moves the compiler inlines: in the wasm build a memcpy of unknown length is
+// a call into the C library's byte loop, a good part of the writers' time there.
+inline char* copy(char* p, const char* s, std::size_t n) {
+    if (n >= 8 && n <= 16) {
+        std::memcpy(p, s, 8);
+        std::memcpy(p + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        std::memcpy(p, s, 4);
+        std::memcpy(p + n - 4, s + n - 4, 4);
+    } else if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i) p[i] = s[i];
+    } else {
+        std::memcpy(p, s, n);
+    }
+    return p + n;
+}
+
+// Two digits of v < 100 (what put(p, v, 2) writes for it), without the general loop:
+// the date and time writers below are on every exported shift.
+inline char* put2(char* p, unsigned v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+    return p + 2;
+}
+
 // YYYY-MM-DD, or YYYYMMDD without separators.
 inline char* putDate(char* p, const date::year_month_day& ymd, bool separators = true) {
-    p = put(p, static_cast<int>(ymd.year()), 4);
+    const int y = static_cast<int>(ymd.year());
+    if (y >= 0 && y <= 9999) {
+        p = put2(put2(p, static_cast<unsigned>(y) / 100), static_cast<unsigned>(y) % 100);
+    } else {
+        p = put(p, y, 4);
+    }
+    const auto m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
     if (separators) *p++ = '-';
-    p = put(p, static_cast<unsigned>(ymd.month()), 2);
+    p = m < 100 ? put2(p, m) : put(p, m, 2);
     if (separators) *p++ = '-';
-    return put(p, static_cast<unsigned>(ymd.day()), 2);
+    return d < 100 ? put2(p, d) : put(p, d, 2);
 }
 
 // HH:MM[:SS] (or HHMM[SS] without separators) from seconds since midnight.
 inline char* putClock(char* p, long long seconds_of_day, bool with_seconds, bool separators = true) {
+    if (seconds_of_day >= 0 && seconds_of_day < 100 * 3600) {  // two-digit hours: 32-bit arithmetic
+        const auto s = static_cast<unsigned>(seconds_of_day);
+        p = put2(p, s / 3600);
+        if (separators) *p++ = ':';
+        p = put2(p, s / 60 % 60);
+        if (with_seconds) {
+            if (separators) *p++ = ':';
+            p = put2(p, s % 60);
+        }
+        return p;
+    }
     p = put(p, seconds_of_day / 3600, 2);
     if (separators) *p++ = ':';
     p = put(p, seconds_of_day / 60 % 60, 2);

@@ -1,8 +1,11 @@
 // JSON text in nlohmann's dump(2) layout, without its serializer (see json_text.hpp).
 #include "core/model/json_text.hpp"
 
+#include "core/model/digits.hpp"
+
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 
 namespace rp::jsontext {
 
@@ -64,6 +67,46 @@ bool appendString(std::string& out, std::string_view s) {
     out.append(s.data() + run, s.size() - run);
     out += '"';
     return true;
+}
+
+char* putString(char* p, std::string_view s) {
+    static const char kHex[] = "0123456789abcdef";
+    *p++ = '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            const std::size_t n = utf8Length(s, i, c);
+            if (n == 0) return nullptr;
+            i += n;
+            continue;
+        }
+        p = fixed::copy(p, s.data() + run, i - run);
+        *p++ = '\\';
+        switch (c) {
+            case '"': *p++ = '"'; break;
+            case '\\': *p++ = '\\'; break;
+            case '\b': *p++ = 'b'; break;
+            case '\f': *p++ = 'f'; break;
+            case '\n': *p++ = 'n'; break;
+            case '\r': *p++ = 'r'; break;
+            case '\t': *p++ = 't'; break;
+            default:
+                *p++ = 'u';
+                *p++ = '0';
+                *p++ = '0';
+                *p++ = kHex[c >> 4];
+                *p++ = kHex[c & 15];
+        }
+        run = ++i;
+    }
+    p = fixed::copy(p, s.data() + run, s.size() - run);
+    *p++ = '"';
+    return p;
 }
 
 void newline(std::string& out, int depth) {

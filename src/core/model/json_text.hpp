@@ -17,6 +17,10 @@ namespace rp::jsontext {
 // falls back to nlohmann, whose error handler decides (throw or replace).
 bool appendString(std::string& out, std::string_view s);
 
+// appendString into a caller's buffer with room for 2 + 6 * s.size() bytes: the position
+// after the closing quote, nullptr when s is not well-formed UTF-8.
+char* putString(char* p, std::string_view s);
+
 // Appends v in nlohmann's dump(indent = 2) layout, the value itself starting at nesting
 // `depth` (its closing bracket indented by 2 * depth). False as above.
 bool appendValue(std::string& out, const Json& v, int depth);

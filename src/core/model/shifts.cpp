@@ -13,8 +13,25 @@ namespace rp {
 std::vector<WeekSpan> weekSpans(const Plan& plan) {
     std::vector<WeekSpan> spans;
     spans.reserve(plan.weeks.size());
-    for (const Week& w : plan.weeks)
-        spans.push_back({handoffInstant(plan, w.start), handoffInstant(plan, w.start + date::days{7})});
+    // handoffInstant(plan, day), with the zone looked up once and a week's end reused as
+    // the next week's start (consecutive weeks share the handoff between them).
+    const date::time_zone* zone = findZone(plan.team_timezone);
+    const int minute = plan.policy.handoff_minute;
+    Date last_day{};
+    Instant last{};
+    bool have_last = false;
+    auto handoff = [&](Date day) {
+        if (!(have_last && day == last_day)) {
+            last_day = day;
+            last = localToInstant(zone, day, minute);
+            have_last = true;
+        }
+        return last;
+    };
+    for (const Week& w : plan.weeks) {
+        const Instant start = handoff(w.start);
+        spans.push_back({start, handoff(w.start + date::days{7})});
+    }
     return spans;
 }
 
@@ -85,8 +102,11 @@ std::vector<Shift> resolveShifts(const Plan& plan) { return resolveShifts(plan, 
 std::vector<Shift> resolveShifts(const Plan& plan, const std::vector<WeekSpan>& spans) {
     const std::size_t n = plan.weeks.size();
     std::vector<Shift> out;
+    out.reserve(3 * n + 2 * plan.overrides.size());
     std::vector<CoverInterval> intervals;
+    std::size_t blocks[3] = {0, 0, 0};  // where the secondary and shadow pieces begin, and the end
     for (Role role : {Role::Primary, Role::Secondary}) {
+        if (role == Role::Secondary) blocks[0] = out.size();
         intervals.clear();
         for (std::size_t oi = 0; oi < plan.overrides.size(); ++oi) {
             const Override& o = plan.overrides[oi];
@@ -112,18 +132,32 @@ std::vector<Shift> resolveShifts(const Plan& plan, const std::vector<WeekSpan>& 
         }
     }
 
+    blocks[1] = out.size();
     for (std::size_t i = 0; i < n; ++i) {
         const Week& w = plan.weeks[i];
         if (w.shadow && spans[i].start < spans[i].end)
             out.push_back({static_cast<int>(i), Role::Shadow, *w.shadow, spans[i].start, spans[i].end,
                            false, -1});
     }
-    std::sort(out.begin(), out.end(), [](const Shift& a, const Shift& b) {
+    blocks[2] = out.size();
+    // A strict total order on the pieces (within a week and role they are disjoint), so
+    // every sorting method gives the same list. Each role's pieces come out in week order,
+    // already sorted when the weeks are in date order (the usual plan): then merging the
+    // three runs is linear and moves each piece twice instead of sorting them all.
+    const auto before = [](const Shift& a, const Shift& b) {
         if (a.start != b.start) return a.start < b.start;
         if (a.role != b.role) return roleRank(a.role) < roleRank(b.role);
         if (a.week != b.week) return a.week < b.week;
         return a.end < b.end;
-    });
+    };
+    const auto b0 = out.begin(), b1 = b0 + static_cast<std::ptrdiff_t>(blocks[0]),
+               b2 = b0 + static_cast<std::ptrdiff_t>(blocks[1]), b3 = b0 + static_cast<std::ptrdiff_t>(blocks[2]);
+    if (std::is_sorted(b0, b1, before) && std::is_sorted(b1, b2, before) && std::is_sorted(b2, b3, before)) {
+        std::inplace_merge(b0, b1, b2, before);
+        std::inplace_merge(b0, b2, b3, before);
+    } else {
+        std::sort(out.begin(), out.end(), before);
+    }
     return out;
 }
 

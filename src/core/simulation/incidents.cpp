@@ -522,6 +522,20 @@ void IncidentTally::begin(const Plan& plan, const date::time_zone* team_zone, In
     all_acks_.clear();
     team_cache_ = ZoneCache{};
     pay_ = PayCounts{};
+    pay_month_ = ~std::uint64_t{0};
+    pay_now_.clear();
+    pay_touched_.clear();
+}
+
+void IncidentTally::flushPay() {
+    for (const std::int32_t person : pay_touched_) {
+        PayCount& now = pay_now_[static_cast<std::size_t>(person)];
+        PayCount& c = pay_.by_month_person[pay_month_ << 32 | static_cast<std::uint32_t>(person)];
+        c.incidents += now.incidents;
+        c.p0_incidents += now.p0_incidents;
+        now = PayCount{};
+    }
+    pay_touched_.clear();
 }
 
 void IncidentTally::countPay(const IncidentOutcome& o) {
@@ -558,9 +572,20 @@ void IncidentTally::countPay(const IncidentOutcome& o) {
             put(responders, nr, e.person);
         }
     }
-    for (int i = 0; i < np; ++i) ++pay_.by_month_person[month << 32 | static_cast<std::uint32_t>(paid[i])].incidents;
+    if (month != pay_month_) {
+        flushPay();
+        pay_month_ = month;
+    }
+    auto count = [&](std::int32_t person) -> PayCount& {
+        const auto i = static_cast<std::size_t>(static_cast<std::uint32_t>(person));
+        if (i >= pay_now_.size()) pay_now_.resize(i + 1);
+        PayCount& c = pay_now_[i];
+        if (c.incidents == 0 && c.p0_incidents == 0) pay_touched_.push_back(person);
+        return c;
+    };
+    for (int i = 0; i < np; ++i) ++count(paid[i]).incidents;
     if (o.severity == 0)
-        for (int i = 0; i < nr; ++i) ++pay_.by_month_person[month << 32 | static_cast<std::uint32_t>(responders[i])].p0_incidents;
+        for (int i = 0; i < nr; ++i) ++count(responders[i]).p0_incidents;
 }
 
 std::int64_t IncidentTally::localSeconds(int person, Instant t) {
@@ -710,6 +735,7 @@ void IncidentTally::finish(IncidentReport& out) {
         for (std::size_t i = old; i < np; ++i) person_[i].person = people_->ids[i];
     }
     // percentileNearestRank only reorders the values: the tally stays valid for more add()s
+    flushPay();
     out.pay = pay_;
     out.totals = totals_;
     medianAndP90(all_acks_, out.totals.ack_median, out.totals.ack_p90);

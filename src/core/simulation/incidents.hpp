@@ -193,6 +193,13 @@ private:
     std::vector<std::int64_t> all_acks_;
     ZoneCache team_cache_;
     PayCounts pay_;
+    // The month being counted, by person index, folded into pay_ when the month changes
+    // (incidents come in time order): a hash lookup per month and person instead of one
+    // per incident and person.
+    void flushPay();
+    std::uint64_t pay_month_ = ~std::uint64_t{0};
+    std::vector<PayCount> pay_now_;
+    std::vector<std::int32_t> pay_touched_;
 };
 
 // The simulation, runnable in slices (the page steps it across frames).
