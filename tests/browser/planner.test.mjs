@@ -163,7 +163,14 @@ export default async function ({ url, context, cli, root, shots, runner }) {
     // Paste: text put on the system clipboard by another program, pasted over the selection.
     await page.evaluate(() => navigator.clipboard.writeText('Platform — EU'));
     await page.keyboard.press('Control+a');
+    // The browser's paste event comes when it has read the clipboard, which a busy machine
+    // can take longer for than a few frames: wait for it, then let the page type it.
+    await page.evaluate(() => {
+      window.__pasted = new Promise((resolve) => document.addEventListener('paste', () => resolve(true), { once: true, capture: true }));
+    });
     await page.keyboard.press('Control+v');
+    assert(await page.evaluate(() => Promise.race([window.__pasted, new Promise((r) => setTimeout(() => r(false), 10000))])),
+      'the browser fired no paste event within 10 s');
     await frames(page, 8);
     await page.keyboard.press('Enter');
     await frames(page, 4);
