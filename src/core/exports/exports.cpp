@@ -130,42 +130,11 @@ Json policyToJson(const Plan& plan) {
 
 // ---------------------------------------------------------------- iCalendar helpers
 
-// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; CR and other control
-// characters (except TAB) dropped, so no value can end a content line early.
-void appendIcsText(std::string& out, std::string_view s) {
-    std::size_t run = 0;  // start of the pending run of characters copied as they are
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char ch = s[i];
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == 0xC2 || c == 0xD8 || c == 0xE2) {  // spoofing characters (withoutSpoofing)
-            bool brk = false;
-            if (const std::size_t n = spoofingAt(s, i, &brk)) {
-                out.append(s.data() + run, i - run);
-                if (brk) out += ' ';
-                i += n - 1;
-                run = i + 1;
-            }
-            continue;
-        }
-        const bool plain = ch != '\\' && ch != ';' && ch != ',' && ((c >= 0x20 && c != 0x7f) || ch == '\t');
-        if (plain) continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
-        switch (ch) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            default: break;  // CR and other control characters are dropped
-        }
-    }
-    out.append(s.data() + run, s.size() - run);
-}
-
+// RFC 5545 TEXT (putIcsText below) as a string.
+char* putIcsText(char* p, std::string_view s);
 std::string icsText(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 8);
-    appendIcsText(out, s);
+    std::string out(2 * s.size(), '\0');
+    out.resize(static_cast<std::size_t>(putIcsText(out.data(), s) - out.data()));
     return out;
 }
 
@@ -222,7 +191,9 @@ std::string_view roleText(Role r) {
     return "?"sv;
 }
 
-// appendIcsText into a buffer with room for 2 * s.size() bytes.
+// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped; CR and other control
+// characters (except TAB) dropped, so no value can end a content line early. Into a buffer
+// with room for 2 * s.size() bytes.
 char* putIcsText(char* p, std::string_view s) {
     std::size_t run = 0;  // start of the pending run of characters copied as they are
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -856,11 +827,11 @@ std::string exportIcs(const Plan& plan, const IcsOptions& options) {
         icsLine(out, "STATUS:CANCELLED"sv);
         text.assign("Cancelled: "sv).append(plan.team_name).append(" on-call: "sv).append(role);
         text.append(" ("sv).append(nameOf(c.person)).append(")"sv);
-        appendIcsText(line.assign("SUMMARY:"sv), text);
+        line.assign("SUMMARY:"sv).append(icsText(text));
         icsLine(out, line);
         text.assign("This duty was removed or given to someone else since the rotation was published.\nRole: "sv).append(role);
         text.append("\nWeek of "sv).append(formatDate(c.week));
-        appendIcsText(line.assign("DESCRIPTION:"sv), text);
+        line.assign("DESCRIPTION:"sv).append(icsText(text));
         icsLine(out, line);
         icsLine(out, "END:VEVENT"sv);
     }

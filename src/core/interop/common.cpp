@@ -48,15 +48,7 @@ std::string oneLine(std::string s) {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-int digits(std::string_view s, std::size_t at, std::size_t n) {
-    if (at + n > s.size()) return -1;
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-        if (!isDigit(s[i])) return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
+int digits(std::string_view s, std::size_t at, std::size_t n) { return fixed::readDigits(s, at, n); }
 
 }  // namespace
 
@@ -164,23 +156,7 @@ Instant Node::instant() const {
     return *t;
 }
 
-std::string describe(const Json& v) {
-    switch (v.type()) {
-        case Json::value_t::object: return v.empty() ? "an empty object" : "an object";
-        case Json::value_t::array: return v.empty() ? "an empty array" : "an array";
-        case Json::value_t::null: return "null";
-        case Json::value_t::string: {
-            std::string s = v.dump(-1, ' ', false, Json::error_handler_t::replace);
-            if (s.size() > 64) {
-                std::size_t cut = 60;
-                while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xc0) == 0x80) --cut;
-                s = s.substr(0, cut) + "...\"";
-            }
-            return s;
-        }
-        default: return v.dump();
-    }
-}
+std::string describe(const Json& v) { return describeValue(v); }
 
 // [SECTION] date-times
 

@@ -108,7 +108,14 @@ std::variant<ImportResult, ServiceError> importTimelinesVia(const Transport& tra
 std::variant<std::size_t, ServiceError> checkUsersVia(const Transport& transport, const std::string& text) {
     auto r = call(transport, packFields({"users", text}), 1);
     if (auto* e = std::get_if<ServiceError>(&r)) return *e;
-    return static_cast<std::size_t>(std::stoull(std::get<std::vector<std::string>>(r)[0]));
+    const std::string& count = std::get<std::vector<std::string>>(r)[0];
+    std::size_t n = 0;
+    if (count.empty() || count.size() > 12) return ServiceError{"the vendor formats module gave an answer that cannot be read", true};
+    for (char c : count) {
+        if (c < '0' || c > '9') return ServiceError{"the vendor formats module gave an answer that cannot be read", true};
+        n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return n;
 }
 
 std::vector<Loss> lossesFromJson(const Json& losses) {

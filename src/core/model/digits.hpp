@@ -7,10 +7,23 @@
 
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include <date/date.h>
 
 namespace rp::fixed {
+
+// The number written in s[at, at + n) as n decimal digits; -1 when s is shorter or any of
+// them is not a digit (the readers of dates and times).
+inline int readDigits(std::string_view s, std::size_t at, std::size_t n) {
+    if (at > s.size() || n > s.size() - at) return -1;
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
 
 // Writes v (any sign) zero-padded to `width` characters, the sign counting towards the
 // width as printf's "%0*lld" does; returns the position after the last character.

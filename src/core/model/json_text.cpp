@@ -32,43 +32,6 @@ std::size_t utf8Length(std::string_view s, std::size_t i, unsigned char c) {
 
 }  // namespace
 
-bool appendString(std::string& out, std::string_view s) {
-    static const char kHex[] = "0123456789abcdef";
-    out += '"';
-    std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        if (c >= 0x80) {
-            const std::size_t n = utf8Length(s, i, c);
-            if (n == 0) return false;
-            i += n;
-            continue;
-        }
-        out.append(s.data() + run, i - run);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: {
-                const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-                out.append(u, 6);
-            }
-        }
-        run = ++i;
-    }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
-    return true;
-}
-
 char* putString(char* p, std::string_view s) {
     static const char kHex[] = "0123456789abcdef";
     *p++ = '"';
@@ -107,6 +70,24 @@ char* putString(char* p, std::string_view s) {
     p = fixed::copy(p, s.data() + run, s.size() - run);
     *p++ = '"';
     return p;
+}
+
+bool appendString(std::string& out, std::string_view s) {
+    // Short strings (almost all of a plan) through a buffer on the stack, longer ones
+    // straight into `out`, both by putString.
+    constexpr std::size_t kShort = 256;
+    if (s.size() <= kShort) {
+        char buf[2 + 6 * kShort];
+        char* e = putString(buf, s);
+        if (!e) return false;
+        out.append(buf, static_cast<std::size_t>(e - buf));
+        return true;
+    }
+    const std::size_t at = out.size();
+    out.resize(at + 2 + 6 * s.size());
+    char* e = putString(out.data() + at, s);
+    out.resize(e ? static_cast<std::size_t>(e - out.data()) : at);
+    return e != nullptr;
 }
 
 void newline(std::string& out, int depth) {

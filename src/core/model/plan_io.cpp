@@ -1061,6 +1061,8 @@ Json overrideJson(const Override& ov) {
 
 }  // namespace
 
+std::string describeValue(const Json& v) { return describe(v); }
+
 // [SECTION] public functions
 
 TextPosition textPositionOf(std::string_view text, std::size_t offset) {

@@ -31,6 +31,10 @@ constexpr std::size_t kMaxPlanBytes = 50u * 1024u * 1024u;
 // size limit. Never throws std::exception from nlohmann.
 std::optional<LoadError> parseJsonText(std::string_view text, Json& out);
 
+// How a value is named after "found" in a message: strings quoted (and shortened),
+// numbers and literals as written, containers by kind ("an empty array").
+std::string describeValue(const Json& v);
+
 // Parses and validates a plan. Never throws; never half-fills: either a plan or an error.
 LoadResult readPlan(std::string_view text);
 

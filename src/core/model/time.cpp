@@ -120,16 +120,7 @@ constexpr seconds kSafety{26 * 3600};
 
 // [SECTION] text helpers
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-int digits(std::string_view s, std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-        if (!isDigit(s[i])) return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
+int digits(std::string_view s, std::size_t at, std::size_t n) { return fixed::readDigits(s, at, n); }
 
 }  // namespace
 
